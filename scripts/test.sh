@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Everything the tests need, then all tests. This is what CI runs (.ci/run) and what a developer runs before pushing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "scripts/test.sh: '$1' is not on PATH; $2" >&2; exit 3; }; }
+need dotnet "install the .NET 10 SDK"
+need python3 "install Python 3 (standard library only)"
+
+section() { printf '\n== %s\n' "$*"; }
+
+section "build (warnings are errors)"
+dotnet build SoxAuto.sln -c Debug --nologo -v quiet
+
+section ".NET tests"
+for project in tests/*/*.Tests.csproj; do
+    dotnet test "$project" -c Debug --no-build --nologo -v quiet
+done
+
+section "all tests passed"

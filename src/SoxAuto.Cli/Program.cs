@@ -1,0 +1,3 @@
+using SoxAuto.Cli;
+
+return await SoxAutoCli.RunAsync(args, CliEnvironment.FromProcess(), CancellationToken.None);

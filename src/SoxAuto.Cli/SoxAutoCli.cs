@@ -1,0 +1,69 @@
+using System.CommandLine;
+using SoxAuto.Cli.Commands;
+
+namespace SoxAuto.Cli;
+
+/// <summary>
+/// The command-line edge: builds the command tree, parses, runs the chosen command and turns the outcome into an exit
+/// code. Usage errors exit 2 (System.CommandLine's default is 1, which would read as "controls failed").
+/// </summary>
+internal static class SoxAutoCli
+{
+    /// <summary>How long running work gets to stop cleanly (e.g. StopQueryExecution calls) after Ctrl+C or SIGTERM.</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(15);
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        RootCommand root = BuildRootCommand(environment);
+        ParseResult parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (System.CommandLine.Parsing.ParseError error in parseResult.Errors)
+            {
+                await environment.Error.WriteLineAsync($"soxauto: {error.Message}");
+            }
+
+            string command = parseResult.CommandResult.Command is RootCommand ? "soxauto" : $"soxauto {parseResult.CommandResult.Command.Name}";
+            await environment.Error.WriteLineAsync($"Run '{command} --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        InvocationConfiguration configuration = new()
+        {
+            Output = environment.Output,
+            Error = environment.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = ShutdownGrace,
+        };
+
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await environment.Error.WriteLineAsync("soxauto: cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A defect, not an expected failure: say so plainly; the stack trace is for us, on request.
+            await environment.Error.WriteLineAsync($"soxauto: internal error: {ex.GetType().Name}: {ex.Message}");
+            await environment.Error.WriteLineAsync(environment.DebugEnabled ? ex.ToString() : "Set SOXAUTO_DEBUG=1 to see the stack trace, and report it.");
+            return ExitCodes.AccessOrRuntimeFailure;
+        }
+    }
+
+    public static RootCommand BuildRootCommand(CliEnvironment environment)
+    {
+        RootCommand root = new("soxauto: extracts SOX IPE evidence from AWS Athena into packages an auditor can verify.")
+        {
+            new ExtractCommand(environment),
+            new ValidateCatalogCommand(environment),
+            new TestAccessCommand(environment),
+            new LoginCommand(environment),
+            new VerifyCommand(environment),
+        };
+        return root;
+    }
+}
