@@ -1,3 +1,5 @@
+using SoxAuto.Testing;
+
 namespace SoxAuto.Cli.Tests.TestSupport;
 
 /// <summary>The outcome of one in-process run of the CLI.</summary>
