@@ -1,0 +1,184 @@
+using System.Globalization;
+using SoxAuto.Aws.Athena.Model;
+using SoxAuto.Aws.Storage;
+using SoxAuto.Core.Execution;
+
+namespace SoxAuto.Aws.Athena;
+
+/// <summary>
+/// Runs queries in Athena for Core: reads the workgroup once per run, starts each query with a fresh
+/// ClientRequestToken, polls with growing intervals, stops the query when cancelled, re-submits a FAILED query only
+/// when Athena says the failure is retryable, and opens results from S3 or, where S3 cannot serve them, from the API.
+/// </summary>
+public sealed class AthenaQueryEngine : IQueryEngine
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly IAthenaClient _athena;
+    private readonly S3ResultReader _results;
+    private readonly AthenaQueryEngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly PollSchedule _poll;
+    private readonly Lazy<Task<WorkGroupPlan>> _plan;
+
+    public AthenaQueryEngine(IAthenaClient athena, S3ResultReader results, AthenaQueryEngineOptions options, TimeProvider time)
+        : this(athena, results, options, time, PollSchedule.Default)
+    {
+    }
+
+    internal AthenaQueryEngine(IAthenaClient athena, S3ResultReader results, AthenaQueryEngineOptions options, TimeProvider time, PollSchedule poll)
+    {
+        _athena = athena;
+        _results = results;
+        _options = options;
+        _time = time;
+        _poll = poll;
+        _plan = new Lazy<Task<WorkGroupPlan>>(LoadPlanAsync);
+    }
+
+    /// <summary>How results will be handled in this run, for the execution log ("workgroup enforces its output location …").</summary>
+    public async Task<string> DescribePlanAsync(CancellationToken cancellationToken) =>
+        (await _plan.Value.WaitAsync(cancellationToken)).Explanation;
+
+    public async Task<QueryExecutionInfo> ExecuteAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        WorkGroupPlan plan = await _plan.Value.WaitAsync(cancellationToken);
+        using RetryScope retries = RetryScope.Begin();
+        List<string> superseded = [];
+        while (true)
+        {
+            QueryExecution execution = await RunOnceAsync(request, plan, cancellationToken);
+            QueryExecutionInfo info = ToInfo(request.Purpose, execution, plan, retries.Retries + superseded.Count, superseded);
+            switch (execution.Status.State)
+            {
+                case QueryExecutionStates.Succeeded:
+                    return info;
+                case QueryExecutionStates.Failed when IsWorthResubmitting(execution.Status.AthenaError) && superseded.Count < _options.MaxResubmissions:
+                    superseded.Add(execution.QueryExecutionId);
+                    continue;
+                default:
+                    throw new QueryFailedException(info, Describe(request.Purpose, execution));
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<ResultColumn>> GetColumnsAsync(QueryExecutionInfo execution, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        GetQueryResultsResponse first = await _athena.GetQueryResultsAsync(
+            new GetQueryResultsRequest { QueryExecutionId = execution.ExecutionId, MaxResults = 1 }, cancellationToken);
+        IReadOnlyList<ColumnInfo> columns = first.ResultSet.ResultSetMetadata?.ColumnInfo ?? [];
+        return columns.Select(c => new ResultColumn(c.Name, AthenaTypeNames.From(c))).ToArray();
+    }
+
+    public async Task<OpenedResult> OpenResultAsync(QueryExecutionInfo execution, IReadOnlyList<ResultColumn> columns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (execution.ResultReadableFromStorage && execution.OutputLocation is { } uri && uri.EndsWith(".csv", StringComparison.Ordinal))
+        {
+            return await _results.OpenAsync(uri, cancellationToken);
+        }
+
+        bool header = execution.StatementType is null or "DML";
+        ApiResultStream stream = new(_athena, execution.ExecutionId, columns.Select(c => c.Name).ToArray(), header);
+        return new OpenedResult(stream, new ResultLocation($"athena:{execution.ExecutionId}", null, null, ResultLocation.ViaApi));
+    }
+
+    private async Task<QueryExecution> RunOnceAsync(QueryRequest request, WorkGroupPlan plan, CancellationToken cancellationToken)
+    {
+        // A fresh token per logical execution; the client's retries of this one call reuse it, so Athena runs it once.
+        StartQueryExecutionRequest start = new()
+        {
+            QueryString = request.QueryString,
+            ClientRequestToken = Guid.NewGuid().ToString("N"),
+            QueryExecutionContext = new QueryExecutionContext { Database = request.Database, Catalog = request.Catalog },
+            ResultConfiguration = plan.ResultConfigurationToSend,
+            WorkGroup = plan.WorkGroup,
+            ExecutionParameters = request.ExecutionParameters.Count > 0 ? request.ExecutionParameters : null,
+            ResultReuseConfiguration = _options.ResultReuseMaxAgeMinutes is { } age && plan.ResultsReadableFromStorage
+                ? new ResultReuseConfiguration { ResultReuseByAgeConfiguration = new ResultReuseByAgeConfiguration { Enabled = true, MaxAgeInMinutes = age } }
+                : null,
+        };
+        string id = (await _athena.StartQueryExecutionAsync(start, cancellationToken)).QueryExecutionId;
+        try
+        {
+            TimeSpan interval = TimeSpan.Zero;
+            while (true)
+            {
+                QueryExecution execution = (await _athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id }, cancellationToken)).QueryExecution;
+                if (QueryExecutionStates.IsTerminal(execution.Status.State))
+                {
+                    return execution;
+                }
+
+                interval = _poll.Next(interval);
+                await Task.Delay(interval, _time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await StopQuietlyAsync(id);
+            throw;
+        }
+    }
+
+    /// <summary>Stops a query we no longer wait for. The run's token is already cancelled, so this uses its own bound.</summary>
+    private async Task StopQuietlyAsync(string executionId)
+    {
+        using CancellationTokenSource timeout = new(StopTimeout, _time);
+        try
+        {
+            await _athena.StopQueryExecutionAsync(new StopQueryExecutionRequest { QueryExecutionId = executionId }, timeout.Token);
+        }
+        catch (Exception ex) when (ex is AthenaException or OperationCanceledException)
+        {
+            // Best effort while shutting down: the query may already have finished, or Athena is unreachable.
+        }
+    }
+
+    private async Task<WorkGroupPlan> LoadPlanAsync()
+    {
+        GetWorkGroupResponse response = await _athena.GetWorkGroupAsync(new GetWorkGroupRequest { WorkGroup = _options.WorkGroup }, CancellationToken.None);
+        return WorkGroupPlan.From(response.WorkGroup, _options.OutputLocation);
+    }
+
+    // ErrorType 0–8 is "query exhausted resources at this scale factor": re-running the same query fails the same way.
+    private static bool IsWorthResubmitting(AthenaError? error) =>
+        error is { Retryable: true } && error.ErrorType is not (>= 0 and <= 8);
+
+    private static string Describe(string purpose, QueryExecution execution)
+    {
+        AthenaError? error = execution.Status.AthenaError;
+        string detail = execution.Status.StateChangeReason ?? error?.ErrorMessage ?? "no reason given";
+        string code = error is null
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $" (AthenaError category {error.ErrorCategory}, type {error.ErrorType}, retryable {error.Retryable?.ToString() ?? "unknown"})");
+        return $"{purpose}: Athena query {execution.QueryExecutionId} {execution.Status.State}: {detail}{code}";
+    }
+
+    private static QueryExecutionInfo ToInfo(string purpose, QueryExecution execution, WorkGroupPlan plan, int retries, IReadOnlyList<string> superseded) => new()
+    {
+        Purpose = purpose,
+        ExecutionId = execution.QueryExecutionId,
+        State = execution.Status.State,
+        StateChangeReason = execution.Status.StateChangeReason ?? execution.Status.AthenaError?.ErrorMessage,
+        WorkGroup = execution.WorkGroup ?? plan.WorkGroup,
+        EngineVersion = execution.EngineVersion?.EffectiveEngineVersion,
+        StatementType = execution.StatementType,
+        DataScannedBytes = execution.Statistics?.DataScannedInBytes,
+        QueueTimeMillis = execution.Statistics?.QueryQueueTimeInMillis,
+        EngineTimeMillis = execution.Statistics?.EngineExecutionTimeInMillis,
+        TotalTimeMillis = execution.Statistics?.TotalExecutionTimeInMillis,
+        SubmittedAt = execution.Status.SubmissionDateTime,
+        CompletedAt = execution.Status.CompletionDateTime,
+        OutputLocation = execution.ResultConfiguration?.OutputLocation,
+        ResultReadableFromStorage = plan.ResultsReadableFromStorage
+            && execution.ManagedQueryResultsConfiguration?.Enabled != true
+            && !string.Equals(execution.ResultConfiguration?.EncryptionConfiguration?.EncryptionOption, "CSE_KMS", StringComparison.OrdinalIgnoreCase),
+        ReusedPreviousResult = execution.Statistics?.ResultReuseInformation?.ReusedPreviousResult == true,
+        Retries = retries,
+        SupersededExecutionIds = superseded.ToArray(),
+    };
+}
