@@ -45,6 +45,11 @@ internal static class SoxAutoCli
             await environment.Error.WriteLineAsync("soxauto: cancelled.");
             return ExitCodes.Cancelled;
         }
+        catch (Exception ex) when (AwsFailures.TryDescribe(ex, out int exitCode, out string message))
+        {
+            await environment.Error.WriteLineAsync($"soxauto: {message}");
+            return exitCode;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A defect, not an expected failure: say so plainly; the stack trace is for us, on request.

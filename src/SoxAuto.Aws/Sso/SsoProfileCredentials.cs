@@ -1,0 +1,101 @@
+using Amazon.Runtime;
+
+namespace SoxAuto.Aws.Sso;
+
+/// <summary>
+/// The SDK's own <see cref="SSOAWSCredentials"/> for an IAM Identity Center profile (it reads the shared token cache,
+/// refreshes the token when it can, and fetches role credentials), with one addition: when the sign-in is missing or
+/// has expired beyond refresh, every caller gets <see cref="SsoLoginRequiredException"/> — one line saying
+/// "run soxauto login" — instead of the SDK's generic <see cref="AmazonClientException"/>. It wraps rather than
+/// subclasses because the SDK creates the instance from the profile.
+/// </summary>
+public sealed class SsoProfileCredentials : AWSCredentials
+{
+    private readonly SSOAWSCredentials _inner;
+    private readonly SsoTokenCache _cache;
+    private readonly TimeProvider _time;
+
+    public SsoProfileCredentials(SSOAWSCredentials inner, string profileName, SsoTokenCache cache, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        _inner = inner;
+        _cache = cache;
+        _time = time;
+        ProfileName = profileName;
+    }
+
+    public string ProfileName { get; }
+
+    /// <summary>The sso-session name, else the start URL: the key of the cached token.</summary>
+    public string CacheKey => string.IsNullOrEmpty(_inner.Options?.SessionName) ? _inner.StartUrl : _inner.Options.SessionName;
+
+    /// <summary>When the current role credentials expire (known once they have been fetched).</summary>
+    public override DateTime? Expiration
+    {
+        get => _inner.Expiration;
+        set => _inner.Expiration = value;
+    }
+
+    public override ImmutableCredentials GetCredentials()
+    {
+        EnsureSignedIn();
+        try
+        {
+            return _inner.GetCredentials();
+        }
+        catch (Exception ex) when (IsSignInProblem(ex))
+        {
+            throw new SsoLoginRequiredException(ProfileName, expired: true, ex);
+        }
+    }
+
+    public override async Task<ImmutableCredentials> GetCredentialsAsync()
+    {
+        EnsureSignedIn();
+        try
+        {
+            return await _inner.GetCredentialsAsync();
+        }
+        catch (Exception ex) when (IsSignInProblem(ex))
+        {
+            throw new SsoLoginRequiredException(ProfileName, expired: true, ex);
+        }
+    }
+
+    /// <summary>
+    /// Decides from the cache file before the SDK does, so the common cases (never signed in; signed in yesterday,
+    /// no refresh token) get an exact message without a network call.
+    /// </summary>
+    private void EnsureSignedIn()
+    {
+        CachedSsoToken? token = _cache.TryRead(CacheKey);
+        if (token is null)
+        {
+            throw new SsoLoginRequiredException(ProfileName, expired: false);
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        if (token.IsExpiredAt(now) && !token.CanRefreshAt(now))
+        {
+            throw new SsoLoginRequiredException(ProfileName, expired: true);
+        }
+    }
+
+    /// <summary>
+    /// What the SDK raises when the token is gone, expired, refused on refresh or rejected by the portal (401): its
+    /// messages name the "SSO Token", and the portal's rejection is AWSSDK.SSO's UnauthorizedException.
+    /// </summary>
+    private static bool IsSignInProblem(Exception ex)
+    {
+        for (Exception? current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is Amazon.SSO.Model.UnauthorizedException ||
+                (current is AmazonClientException && current.Message.Contains("SSO Token", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
