@@ -96,6 +96,9 @@ public sealed class SsoHome : IDisposable
 #pragma warning restore CA5350
     }
 
+    /// <summary>Adds sections to the AWS config file (e.g. a <c>[default]</c> profile for one test).</summary>
+    public void AppendConfig(string text) => File.AppendAllText(ConfigFile, text);
+
     /// <summary>Writes a token file the way <c>aws sso login</c> (AWS CLI v2) writes it.</summary>
     public string WriteCliToken(string cacheKey, string startUrl, string accessToken, DateTimeOffset expiresAt, string? clientId = null,
         string? clientSecret = null, string? refreshToken = null, DateTimeOffset? registrationExpiresAt = null)

@@ -1,0 +1,173 @@
+using Amazon.Runtime;
+using SoxAuto.Aws.Connection;
+using SoxAuto.Aws.Sso;
+using SoxAuto.Testing;
+
+namespace SoxAuto.Aws.Tests.Connection;
+
+[Collection(SerialEnvironment.Name)]
+public sealed class AwsSessionFactoryTests : IDisposable
+{
+    private readonly SsoHome _home = new();
+
+    private FakeSsoServer Server => _home.Server;
+
+    public void Dispose() => _home.Dispose();
+
+    [Fact]
+    public async Task SsoProfile_UsesATokenThatAwsSsoLoginCached_WithoutANewSignIn()
+    {
+        string token = "cli-access-token-" + Guid.NewGuid().ToString("N");
+        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, token, DateTimeOffset.UtcNow.AddHours(8));
+        Server.ValidAccessToken = token;
+
+        AwsSession session = Create(new AwsOptions(Profile: "new"));
+        ImmutableCredentials credentials = await session.Credentials.GetCredentialsAsync();
+
+        Assert.IsType<SsoProfileCredentials>(session.Credentials);
+        Assert.Equal(Server.RoleAccessKeyId, credentials.AccessKey);
+        Assert.Equal("us-east-1", session.Region.SystemName);
+        Assert.Contains("profile 'new' (--profile): IAM Identity Center (sso-session 'my-sso'", session.CredentialSource, StringComparison.Ordinal);
+        FakeSsoServer.RecordedRequest fetch = Assert.Single(Server.Requests);
+        Assert.Equal("/federation/credentials", fetch.Path);
+        Assert.Equal(token, fetch.BearerToken);
+    }
+
+    [Fact]
+    public async Task LegacySsoProfile_UsesTheTokenCachedUnderItsStartUrl()
+    {
+        string token = "cli-access-token-" + Guid.NewGuid().ToString("N");
+        _home.WriteCliToken(SsoHome.LegacyStartUrl, SsoHome.LegacyStartUrl, token, DateTimeOffset.UtcNow.AddHours(8));
+        Server.ValidAccessToken = token;
+
+        AwsSession session = Create(new AwsOptions(Profile: "legacy"));
+        ImmutableCredentials credentials = await session.Credentials.GetCredentialsAsync();
+
+        Assert.Equal(Server.RoleAccessKeyId, credentials.AccessKey);
+        Assert.Contains("legacy sso_start_url", session.CredentialSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SsoProfile_WithoutAnySignIn_AsksForSoxautoLoginInOneLine()
+    {
+        AwsSession session = Create(new AwsOptions(Profile: "new"));
+
+        SsoLoginRequiredException error = await Assert.ThrowsAsync<SsoLoginRequiredException>(() => session.Credentials.GetCredentialsAsync());
+
+        Assert.False(error.Expired);
+        Assert.Contains("run 'soxauto login --profile new'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Empty(Server.Requests);
+    }
+
+    [Fact]
+    public async Task SsoProfile_WithAnExpiredTokenAndNoRefreshToken_AsksForSoxautoLogin()
+    {
+        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, "stale-token", DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        AwsSession session = Create(new AwsOptions(Profile: "new"));
+        SsoLoginRequiredException error = await Assert.ThrowsAsync<SsoLoginRequiredException>(() => session.Credentials.GetCredentialsAsync());
+
+        Assert.True(error.Expired);
+        Assert.Equal("the IAM Identity Center sign-in for AWS profile 'new' has expired; run 'soxauto login --profile new'", error.Message);
+    }
+
+    [Fact]
+    public async Task SsoProfile_WithAnExpiredButRefreshableToken_IsRefreshedByTheSdk()
+    {
+        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, "stale-token", DateTimeOffset.UtcNow.AddMinutes(-5),
+            Server.ClientId, Server.ClientSecret, Server.RefreshTokenNumber(0), DateTimeOffset.UtcNow.AddDays(30));
+
+        AwsSession session = Create(new AwsOptions(Profile: "new"));
+        ImmutableCredentials credentials = await session.Credentials.GetCredentialsAsync();
+
+        Assert.Equal(Server.RoleAccessKeyId, credentials.AccessKey);
+        Assert.Equal(1, Server.Count("/token", "refresh_token"));
+        Assert.Equal(0, Server.Count("/device_authorization"));
+    }
+
+    [Fact]
+    public async Task SsoProfile_WhenTheRefreshIsRefused_AsksForSoxautoLogin()
+    {
+        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, "stale-token", DateTimeOffset.UtcNow.AddMinutes(-5),
+            Server.ClientId, Server.ClientSecret, Server.RefreshTokenNumber(0), DateTimeOffset.UtcNow.AddDays(30));
+        Server.AcceptRefreshTokens = false;
+
+        AwsSession session = Create(new AwsOptions(Profile: "new"));
+        SsoLoginRequiredException error = await Assert.ThrowsAsync<SsoLoginRequiredException>(() => session.Credentials.GetCredentialsAsync());
+
+        Assert.Contains("run 'soxauto login --profile new'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SsoProfile_WhenThePortalRejectsTheToken_AsksForSoxautoLogin()
+    {
+        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, "revoked-token", DateTimeOffset.UtcNow.AddHours(8));
+
+        AwsSession session = Create(new AwsOptions(Profile: "new"));
+        SsoLoginRequiredException error = await Assert.ThrowsAsync<SsoLoginRequiredException>(() => session.Credentials.GetCredentialsAsync());
+
+        Assert.Contains("run 'soxauto login --profile new'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultSsoProfile_WithoutASignIn_AsksForSoxautoLoginForDefault()
+    {
+        _home.AppendConfig($"""
+
+            [default]
+            sso_session = {SsoHome.SessionName}
+            sso_account_id = {SsoHome.AccountId}
+            sso_role_name = {SsoHome.RoleName}
+            region = eu-west-1
+
+            """);
+
+        SsoLoginRequiredException error = Assert.Throws<SsoLoginRequiredException>(() => Create(AwsOptions.None));
+
+        Assert.Equal("default", error.ProfileName);
+    }
+
+    [Fact]
+    public void Order_FlagProfileBeatsEnvironmentKeys_WhichBeatAwsProfile()
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT",
+            ["AWS_SECRET_ACCESS_KEY"] = "environment-secret",
+            ["AWS_PROFILE"] = "static",
+            ["AWS_REGION"] = "eu-central-1",
+        };
+
+        AwsSession flag = Create(new AwsOptions(Profile: "static"), environment);
+        AwsSession keys = Create(AwsOptions.None, environment);
+        environment.Remove("AWS_ACCESS_KEY_ID");
+        AwsSession awsProfile = Create(AwsOptions.None, environment);
+
+        Assert.StartsWith("profile 'static' (--profile)", flag.CredentialSource, StringComparison.Ordinal);
+        Assert.StartsWith("environment (AWS_ACCESS_KEY_ID)", keys.CredentialSource, StringComparison.Ordinal);
+        Assert.StartsWith("profile 'static' (AWS_PROFILE)", awsProfile.CredentialSource, StringComparison.Ordinal);
+        Assert.Equal("AKIASTATICEXAMPLE", awsProfile.Credentials.GetCredentials().AccessKey);
+    }
+
+    [Fact]
+    public void Region_FlagBeatsResolvedBeatsProfile()
+    {
+        Assert.Equal("ap-south-1", Create(new AwsOptions(Profile: "static", Region: "ap-south-1"), resolvedRegion: "eu-west-2").Region.SystemName);
+        Assert.Equal("eu-west-2", Create(new AwsOptions(Profile: "static"), resolvedRegion: "eu-west-2").Region.SystemName);
+        Assert.Equal("us-east-1", Create(new AwsOptions(Profile: "static")).Region.SystemName);
+    }
+
+    [Fact]
+    public void UnknownProfile_IsAConfigurationErrorNamingIt()
+    {
+        AwsConfigurationException error = Assert.Throws<AwsConfigurationException>(() => Create(new AwsOptions(Profile: "nope")));
+
+        Assert.Contains("'nope' was not found", error.Message, StringComparison.Ordinal);
+    }
+
+    private static AwsSession Create(AwsOptions options, IReadOnlyDictionary<string, string>? environment = null, string? resolvedRegion = null) =>
+        AwsSessionFactory.Create(options, resolvedRegion, name => environment is null
+            ? Environment.GetEnvironmentVariable(name)
+            : environment.GetValueOrDefault(name));
+}
