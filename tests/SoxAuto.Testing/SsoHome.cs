@@ -7,8 +7,10 @@ namespace SoxAuto.Testing;
 /// A throw-away home folder with an AWS config holding IAM Identity Center profiles in both forms, made the process's
 /// HOME and AWS_CONFIG_FILE (plus the fake server's endpoints) until disposed. Profiles: <c>new</c> (sso_session
 /// <c>my-sso</c>), <c>legacy</c> (sso_start_url in the profile), <c>static</c> (access keys, not SSO).
-/// AWSSDK.Core remembers the config file's path for the life of the process, so the folder is the same for every test
-/// of a process and emptied between tests; it also resets the shared <see cref="FakeSsoServer"/>.
+/// AWSSDK.Core remembers the config file's path for the life of the process, from its first look at it (observed with
+/// 4.0.102.18), so the folder is the same for every test of a process, emptied between tests, and
+/// <see cref="IsolateProcess"/> must run before any test (a module initializer in each test assembly) so that first
+/// look already sees it. It also resets the shared <see cref="FakeSsoServer"/>.
 /// </summary>
 public sealed class SsoHome : IDisposable
 {
@@ -81,6 +83,17 @@ public sealed class SsoHome : IDisposable
     }
 
     public FakeSsoServer Server { get; }
+
+    /// <summary>
+    /// Points HOME and the AWS config and credentials files of this test process at the per-process folder, for good:
+    /// tests never read the developer's real ~/.aws, and AWSSDK.Core's remembered path is the one SsoHome writes.
+    /// </summary>
+    public static void IsolateProcess()
+    {
+        Environment.SetEnvironmentVariable("HOME", Folder);
+        Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", Combine(".aws", "config"));
+        Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", Combine(".aws", "credentials"));
+    }
 
     public string Home { get; } = Folder;
 

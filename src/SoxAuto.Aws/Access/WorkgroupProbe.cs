@@ -24,7 +24,8 @@ public sealed class WorkgroupProbe : IAccessProbe
         ArgumentNullException.ThrowIfNull(context);
         string name = context.Settings.Workgroup;
         string region = context.RequireSession().Region.SystemName;
-        string origin = context.Settings.Origins.GetValueOrDefault("workgroup", "default") is var from && from == "flag" ? "--workgroup" : from;
+        string origin = context.Settings.Origins.GetValueOrDefault("workgroup", "default");
+        origin = origin == "flag" ? "--workgroup" : origin;
         string choose = "choose another with --workgroup, SOXAUTO_WORKGROUP or workgroup in catalog/settings.yaml";
         WorkGroup? workGroup;
         try
