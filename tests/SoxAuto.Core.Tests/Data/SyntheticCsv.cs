@@ -55,6 +55,25 @@ internal sealed class SyntheticCsv : Stream
         return written;
     }
 
+    // Completes synchronously, so a reader awaiting it stays on one thread (which lets tests count its allocations).
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
+
+    public override int Read(Span<byte> buffer)
+    {
+        byte[] chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            int read = Read(chunk, 0, buffer.Length);
+            chunk.AsSpan(0, read).CopyTo(buffer);
+            return read;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
     public override void Flush()
     {
     }
