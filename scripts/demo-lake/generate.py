@@ -31,7 +31,7 @@ CUTOFF_END = datetime(2025, 10, 1)  # first instant after the cutoff day
 PERIOD_START = datetime(2025, 9, 1)
 
 # The anomalies planted on purpose (docs/demo.md). Everything else in the lake is consistent.
-ANOMALY_DUPLICATE_VOUCHER = ("JD_GH", "GHV-DUPL-0001")  # IPE_08: a voucher code used under two voucher types
+ANOMALY_DUPLICATE_VOUCHER = ("JD_GH", "GHV9000001", "GHV-DUPL-0001")  # IPE_08: company, voucher id, code used under two voucher types
 ANOMALY_NULL_CUSTOMER_ORDER = "7300000177"  # IPE_09: an order without customer id
 ANOMALY_GL_VIEW_DIFF = ("EC_KE", "13005", 15000)  # CR_04: view balance 150.00 above the G/L (in cents)
 
@@ -752,10 +752,8 @@ class Lake:
                              shipping_voucher_discount=g.pick([None, Money(0), g.money(0, 6)]),
                              is_marketplace=g.pick([0, 1, None]))
         # anomaly (a): one voucher code used under two voucher types -> two IPE_08 rows for one voucher
-        company, code = ANOMALY_DUPLICATE_VOUCHER
-        voucher_no += 1
-        self._voucher(closing, templates, company, f"GHV{voucher_no:07d}", code, "refund", ts(2025, 6, 14, 9, 30),
-                      ts(2026, 6, 14, 9, 30))
+        company, vid, code = ANOMALY_DUPLICATE_VOUCHER
+        self._voucher(closing, templates, company, vid, code, "refund", ts(2025, 6, 14, 9, 30), ts(2026, 6, 14, 9, 30))
         for vtype, when in (("coupon", ts(2025, 7, 2, 15, 0)), ("reusablecredit", ts(2025, 8, 19, 11, 45))):
             item(company, next_order(), new_package(company), voucher_code=code, voucher_type=vtype,
                  package_delivery_date=when, delivered_date=when, order_creation_date=when - timedelta(days=3),
