@@ -18,4 +18,7 @@ for project in tests/*/*.Tests.csproj; do
     dotnet test "$project" -c Debug --no-build --nologo -v quiet
 done
 
+section "demo-lake generator tests (Python)"
+python3 -m unittest discover -s scripts/demo-lake -p 'test_*.py'
+
 section "all tests passed"

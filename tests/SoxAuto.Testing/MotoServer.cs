@@ -42,14 +42,37 @@ public sealed class MotoServer : IDisposable
     public async Task ResetAsync(CancellationToken cancellationToken = default)
     {
         using HttpResponseMessage response = await Http.PostAsync(new Uri("moto-api/reset", UriKind.Relative), null, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        await EnsureOkAsync(response, cancellationToken);
     }
 
     /// <summary>Creates a bucket with a path-style PUT (moto routes unsigned requests to S3).</summary>
     public async Task CreateBucketAsync(string bucket, CancellationToken cancellationToken = default)
     {
         using HttpResponseMessage response = await Http.PutAsync(new Uri(bucket, UriKind.Relative), null, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        await EnsureOkAsync(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// POSTs JSON to moto's admin API with a Content-Length: its development server does not read chunked bodies, which
+    /// is what <c>PostAsJsonAsync</c> sends.
+    /// </summary>
+    public async Task PostJsonAsync(string path, object body, CancellationToken cancellationToken = default)
+    {
+        using StringContent content = new(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await Http.PostAsync(new Uri(path, UriKind.Relative), content, cancellationToken);
+        await EnsureOkAsync(response, cancellationToken);
+    }
+
+    /// <summary>Fails with moto's answer and the tail of its log, which say far more than a bare status code.</summary>
+    public async Task EnsureOkAsync(HttpResponseMessage response, CancellationToken cancellationToken = default)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            string body = await response.Content.ReadAsStringAsync(cancellationToken);
+            string log = _process.Log;
+            throw new InvalidOperationException(
+                $"moto answered {(int)response.StatusCode} to {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {body}\n--- moto log (tail) ---\n{log[Math.Max(0, log.Length - 3000)..]}");
+        }
     }
 
     public void Dispose()

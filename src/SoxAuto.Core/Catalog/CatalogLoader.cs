@@ -84,6 +84,13 @@ public static class CatalogLoader
                 $"YAML syntax: {Describe(ex)}", "fix the YAML at this position (indentation, quotes, a missing ':')"));
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this, without a position, for some unclosed flow collections ("[a, b").
+            problems.Add(CatalogProblem.Error(CatalogRules.YamlSyntax, SourceLocation.InFile(name),
+                $"YAML syntax: the file cannot be read ({ex.Message})", "look for an unclosed [ { or quote"));
+            return null;
+        }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
