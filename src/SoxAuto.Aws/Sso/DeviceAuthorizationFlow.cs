@@ -64,27 +64,28 @@ internal sealed class DeviceAuthorizationFlow(IAmazonSSOOIDC oidc, TimeProvider 
             }
             catch (ExpiredTokenException ex)
             {
-                throw Expired(deadline, ex);
+                throw Expired(profile, deadline, ex);
             }
             catch (AccessDeniedException ex)
             {
-                throw new SsoLoginFailedException("the sign-in was denied in the browser; run 'soxauto login' again and approve it", ex);
+                throw new SsoLoginFailedException($"the sign-in was denied in the browser; run 'soxauto login --profile {profile.ProfileName}' again and approve it", ex);
             }
             catch (AmazonSSOOIDCException ex)
             {
-                throw new SsoLoginFailedException($"IAM Identity Center refused the sign-in ({ex.ErrorCode ?? ex.GetType().Name}); run 'soxauto login' again", ex);
+                throw new SsoLoginFailedException(
+                    $"IAM Identity Center refused the sign-in ({ex.ErrorCode ?? ex.GetType().Name}); run 'soxauto login --profile {profile.ProfileName}' again", ex);
             }
 
             if (time.GetUtcNow() + interval >= deadline)
             {
-                throw Expired(deadline, null);
+                throw Expired(profile, deadline, null);
             }
 
             await delay(interval, cancellationToken);
         }
     }
 
-    private static SsoLoginFailedException Expired(DateTimeOffset deadline, Exception? inner) => new(
-        $"the sign-in code expired at {deadline.UtcDateTime:HH:mm:ss} UTC before it was approved; run 'soxauto login' again and approve it within the time shown",
+    private static SsoLoginFailedException Expired(SsoProfile profile, DateTimeOffset deadline, Exception? inner) => new(
+        $"the sign-in code expired at {deadline.UtcDateTime:HH:mm:ss} UTC before it was approved; run 'soxauto login --profile {profile.ProfileName}' again and approve it in time",
         inner);
 }

@@ -9,7 +9,7 @@ internal static class SsoTokens
     {
         if (string.IsNullOrEmpty(response.AccessToken) || response.ExpiresIn is not > 0)
         {
-            throw new SsoLoginFailedException($"IAM Identity Center ({profile.StartUrl}) answered without a usable token; run 'soxauto login' again");
+            throw new SsoLoginFailedException($"IAM Identity Center ({profile.StartUrl}) answered without a usable token; run 'soxauto login --profile {profile.ProfileName}' again");
         }
 
         return new CachedSsoToken
