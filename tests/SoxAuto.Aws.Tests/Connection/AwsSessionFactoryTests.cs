@@ -61,6 +61,18 @@ public sealed class AwsSessionFactoryTests : IDisposable
     }
 
     [Fact]
+    public async Task SsoProfile_WithoutAnySignIn_ReachesSdkClientCallersAsTheSameTypedException()
+    {
+        AwsSession session = Create(new AwsOptions(Profile: "new", EndpointUrl: new Uri($"http://127.0.0.1:{FreePort.Next()}")));
+        using Amazon.SecurityToken.IAmazonSecurityTokenService sts = StsClientFactory.Create(session);
+
+        SsoLoginRequiredException error = await Assert.ThrowsAsync<SsoLoginRequiredException>(
+            () => sts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest()));
+
+        Assert.Equal("new", error.ProfileName);
+    }
+
+    [Fact]
     public async Task SsoProfile_WithAnExpiredTokenAndNoRefreshToken_AsksForSoxautoLogin()
     {
         _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, "stale-token", DateTimeOffset.UtcNow.AddMinutes(-5));
