@@ -133,6 +133,11 @@ public sealed class SsoHome : IDisposable
         json.Append('}');
         string path = CacheFileFor(cacheKey);
         File.WriteAllText(path, json.ToString());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // as botocore creates it
+        }
+
         return path;
     }
 

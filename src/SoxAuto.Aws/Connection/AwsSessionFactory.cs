@@ -1,7 +1,6 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Credentials;
 using SoxAuto.Aws.Sso;
 
 namespace SoxAuto.Aws.Connection;
@@ -22,8 +21,6 @@ namespace SoxAuto.Aws.Connection;
 /// </summary>
 public static class AwsSessionFactory
 {
-    private const string DefaultProfile = "default";
-
     /// <param name="options">Flags: --profile, --region, --endpoint-url.</param>
     /// <param name="resolvedRegion">The region from flag, environment or settings file (<c>RunSettings.Region</c>), if any.</param>
     /// <param name="environment">Environment variable lookup (injected so tests control it).</param>
@@ -34,7 +31,9 @@ public static class AwsSessionFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
-        Resolver resolver = new(new CredentialProfileStoreChain(), time, tokenCache);
+        AwsEndpointResolver endpoints = new(options.EndpointUrl, environment);
+        ProfileCredentialResolver resolver = new(new CredentialProfileStoreChain(), time, tokenCache,
+            ssoRegion => SsoOidcClientFactory.Create(ssoRegion, new AwsEndpointResolver(null, environment)));
         string? profileName = Blank(options.Profile) ?? Blank(environment("AWS_PROFILE"));
         CredentialProfile? profile = null;
         if (profileName is not null && !resolver.Profiles.TryGetProfile(profileName, out profile))
@@ -51,11 +50,10 @@ public static class AwsSessionFactory
                 "no AWS region is configured; pass --region, set AWS_REGION, set region in catalog/settings.yaml, or give the profile a region");
         }
 
-        return new AwsSession(credentials, source, RegionEndpoint.GetBySystemName(regionName),
-            new AwsEndpointResolver(options.EndpointUrl, environment), profileName);
+        return new AwsSession(credentials, source, RegionEndpoint.GetBySystemName(regionName), endpoints, profileName);
     }
 
-    private static (AWSCredentials Credentials, string Source) ResolveCredentials(Resolver resolver, bool profileIsExplicit, string? profileName,
+    private static (AWSCredentials Credentials, string Source) ResolveCredentials(ProfileCredentialResolver resolver, bool profileIsExplicit, string? profileName,
         Func<string, string?> environment)
     {
         if (profileIsExplicit && profileName is not null)
@@ -82,61 +80,4 @@ public static class AwsSessionFactory
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>One resolution's view of the shared files, read once.</summary>
-    private sealed class Resolver(CredentialProfileStoreChain profiles, TimeProvider time, SsoTokenCache tokenCache)
-    {
-        public CredentialProfileStoreChain Profiles { get; } = profiles;
-
-        public (AWSCredentials Credentials, string Source) FromProfile(string profileName, string how)
-        {
-            if (!Profiles.TryGetAWSCredentials(profileName, out AWSCredentials credentials))
-            {
-                throw new AwsConfigurationException(
-                    $"AWS profile '{profileName}' has no usable credentials; for an IAM Identity Center profile run 'soxauto login --profile {profileName}'");
-            }
-
-            return (Wrap(credentials, profileName), $"profile '{profileName}' ({how}): {Describe(credentials)}");
-        }
-
-        public (AWSCredentials Credentials, string Source) FromDefaultChain()
-        {
-            AWSCredentials credentials;
-            try
-            {
-                credentials = DefaultAWSCredentialsIdentityResolver.GetCredentials();
-            }
-            catch (AmazonClientException ex)
-            {
-                // The SDK's chain refuses an SSO "default" profile that has no cached token; that is a sign-in to do, not a setup error.
-                if (Profiles.TryGetProfile(DefaultProfile, out CredentialProfile? profile) &&
-                    SsoProfileReader.FromOptions(DefaultProfile, profile.Options) is not null)
-                {
-                    throw new SsoLoginRequiredException(DefaultProfile, expired: false, ex);
-                }
-
-                throw new AwsConfigurationException(
-                    "no AWS credentials were found; pass --profile NAME (run 'soxauto login --profile NAME' first for an IAM Identity Center profile), or set AWS_PROFILE", ex);
-            }
-
-            return (Wrap(credentials, DefaultProfile), $"default credential chain: {Describe(credentials)}");
-        }
-
-        public string? DefaultProfileRegion(string? profileName) =>
-            profileName is null && Profiles.TryGetProfile(DefaultProfile, out CredentialProfile? profile) ? profile.Region?.SystemName : null;
-
-        private AWSCredentials Wrap(AWSCredentials credentials, string profileName) =>
-            credentials is SSOAWSCredentials sso ? new SsoProfileCredentials(sso, profileName, tokenCache, time) : credentials;
-
-        private static string Describe(AWSCredentials credentials) => credentials switch
-        {
-            SSOAWSCredentials sso when !string.IsNullOrEmpty(sso.Options?.SessionName) =>
-                $"IAM Identity Center (sso-session '{sso.Options.SessionName}', account {sso.AccountId}, role {sso.RoleName})",
-            SSOAWSCredentials sso => $"IAM Identity Center (legacy sso_start_url, account {sso.AccountId}, role {sso.RoleName})",
-            BasicAWSCredentials => "long-term access key",
-            SessionAWSCredentials => "temporary credentials",
-            AssumeRoleAWSCredentials => "assumed role",
-            _ => credentials.GetType().Name,
-        };
-    }
 }

@@ -44,8 +44,8 @@ public sealed class SsoLogin
         using IAmazonSSOOIDC oidc = _oidcFactory(profile.SsoRegion);
         try
         {
-            if (cached is not null && cached.CanRefreshAt(_time.GetUtcNow()) &&
-                await TryRefreshAsync(oidc, profile, cached, cancellationToken) is { } refreshed)
+            if (cached is not null &&
+                await SsoTokenRefresher.TryRefreshAsync(oidc, profile, cached, _time.GetUtcNow(), cancellationToken) is { } refreshed)
             {
                 return new SsoLoginResult(profile, refreshed.ExpiresAt, Refreshed: true, _cache.Write(profile.CacheKey, refreshed));
             }
@@ -71,27 +71,6 @@ public sealed class SsoLogin
     private static bool IsFor(CachedSsoToken token, SsoProfile profile) =>
         string.Equals(token.StartUrl, profile.StartUrl, StringComparison.Ordinal) &&
         string.Equals(token.Region, profile.SsoRegion, StringComparison.Ordinal);
-
-    /// <summary>The refreshed token, or null when the refresh was refused (revoked, expired) and a new sign-in is needed.</summary>
-    private async Task<CachedSsoToken?> TryRefreshAsync(IAmazonSSOOIDC oidc, SsoProfile profile, CachedSsoToken cached, CancellationToken cancellationToken)
-    {
-        ClientRegistration registration = new(cached.ClientId!, cached.ClientSecret!, cached.RegistrationExpiresAt!.Value);
-        try
-        {
-            CreateTokenResponse response = await oidc.CreateTokenAsync(new CreateTokenRequest
-            {
-                ClientId = registration.ClientId,
-                ClientSecret = registration.ClientSecret,
-                GrantType = "refresh_token",
-                RefreshToken = cached.RefreshToken,
-            }, cancellationToken);
-            return SsoTokens.From(profile, registration, response, _time.GetUtcNow());
-        }
-        catch (AmazonSSOOIDCException ex) when (ex.StatusCode < System.Net.HttpStatusCode.InternalServerError)
-        {
-            return null;
-        }
-    }
 
     private ClientRegistration? ReusableRegistration(CachedSsoToken? cached) =>
         cached is not null && cached.HasRegistrationValidAt(_time.GetUtcNow() + RegistrationMargin)

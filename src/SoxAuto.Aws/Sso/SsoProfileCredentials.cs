@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Amazon.SSOOIDC;
 
 namespace SoxAuto.Aws.Sso;
 
@@ -7,20 +8,28 @@ namespace SoxAuto.Aws.Sso;
 /// refreshes the token when it can, and fetches role credentials), with one addition: when the sign-in is missing or
 /// has expired beyond refresh, every caller gets <see cref="SsoLoginRequiredException"/> — one line saying
 /// "run soxauto login" — instead of the SDK's generic <see cref="AmazonClientException"/>. It wraps rather than
-/// subclasses because the SDK creates the instance from the profile.
+/// subclasses because the SDK creates the instance from the profile. Given an OIDC client factory, it also renews a
+/// token that expires within 15 minutes (the AWS CLI's window) itself before the SDK looks, so the cache file is
+/// always replaced atomically with mode 0600 in the CLI's format (the SDK's own refresh rewrites it in place).
 /// </summary>
 public sealed class SsoProfileCredentials : AWSCredentials
 {
+    /// <summary>The AWS CLI's refresh window (botocore <c>_REFRESH_WINDOW</c>); AWSSDK.Core's is 6 minutes.</summary>
+    private static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(15);
+
     private readonly SSOAWSCredentials _inner;
     private readonly SsoTokenCache _cache;
     private readonly TimeProvider _time;
+    private readonly Func<string, IAmazonSSOOIDC>? _oidcFactory;
 
-    public SsoProfileCredentials(SSOAWSCredentials inner, string profileName, SsoTokenCache cache, TimeProvider time)
+    public SsoProfileCredentials(SSOAWSCredentials inner, string profileName, SsoTokenCache cache, TimeProvider time,
+        Func<string, IAmazonSSOOIDC>? oidcFactory = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         _inner = inner;
         _cache = cache;
         _time = time;
+        _oidcFactory = oidcFactory;
         ProfileName = profileName;
     }
 
@@ -51,6 +60,7 @@ public sealed class SsoProfileCredentials : AWSCredentials
 
     public override async Task<ImmutableCredentials> GetCredentialsAsync()
     {
+        await RefreshIfExpiringAsync();
         EnsureSignedIn();
         try
         {
@@ -59,6 +69,30 @@ public sealed class SsoProfileCredentials : AWSCredentials
         catch (Exception ex) when (IsSignInProblem(ex))
         {
             throw new SsoLoginRequiredException(ProfileName, expired: true, ex);
+        }
+    }
+
+    private async Task RefreshIfExpiringAsync()
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        if (_oidcFactory is null || _cache.TryRead(CacheKey) is not { } token || token.ExpiresAt - now > RefreshWindow || !token.CanRefreshAt(now))
+        {
+            return;
+        }
+
+        SsoProfile profile = new(ProfileName, _inner.Options?.SessionName, _inner.StartUrl, _inner.Region, _inner.AccountId, _inner.RoleName, []);
+        try
+        {
+            using IAmazonSSOOIDC oidc = _oidcFactory(_inner.Region);
+            using CancellationTokenSource bound = new(TimeSpan.FromSeconds(30));
+            if (await SsoTokenRefresher.TryRefreshAsync(oidc, profile, token, now, bound.Token) is { } refreshed)
+            {
+                _cache.Write(CacheKey, refreshed);
+            }
+        }
+        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException or HttpRequestException or OperationCanceledException or SsoLoginFailedException)
+        {
+            // IAM Identity Center could not be asked: the checks below and the SDK decide with the token as it is.
         }
     }
 

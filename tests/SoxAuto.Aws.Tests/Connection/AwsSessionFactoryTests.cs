@@ -84,10 +84,12 @@ public sealed class AwsSessionFactoryTests : IDisposable
         Assert.Equal("the IAM Identity Center sign-in for AWS profile 'new' has expired; run 'soxauto login --profile new'", error.Message);
     }
 
-    [Fact]
-    public async Task SsoProfile_WithAnExpiredButRefreshableToken_IsRefreshedByTheSdk()
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(10)]
+    public async Task SsoProfile_WithATokenExpiringWithinFifteenMinutes_IsRefreshedAndRewrittenAtomicallyInTheCliFormat(int minutesLeft)
     {
-        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, "stale-token", DateTimeOffset.UtcNow.AddMinutes(-5),
+        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, "stale-token", DateTimeOffset.UtcNow.AddMinutes(minutesLeft),
             Server.ClientId, Server.ClientSecret, Server.RefreshTokenNumber(0), DateTimeOffset.UtcNow.AddDays(30));
 
         AwsSession session = Create(new AwsOptions(Profile: "new"));
@@ -96,6 +98,27 @@ public sealed class AwsSessionFactoryTests : IDisposable
         Assert.Equal(Server.RoleAccessKeyId, credentials.AccessKey);
         Assert.Equal(1, Server.Count("/token", "refresh_token"));
         Assert.Equal(0, Server.Count("/device_authorization"));
+        string path = _home.CacheFileFor(SsoHome.SessionName);
+        string json = File.ReadAllText(path);
+        Assert.Contains($"\"accessToken\":\"{Server.AccessTokenNumber(1)}\"", json, StringComparison.Ordinal);
+        Assert.Matches("\"expiresAt\":\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\"", json);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+    }
+
+    [Fact]
+    public async Task SsoProfile_WithATokenGoodForMoreThanFifteenMinutes_IsUsedAsItIs()
+    {
+        string token = "cli-access-token-" + Guid.NewGuid().ToString("N");
+        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, token, DateTimeOffset.UtcNow.AddMinutes(20),
+            Server.ClientId, Server.ClientSecret, Server.RefreshTokenNumber(0), DateTimeOffset.UtcNow.AddDays(30));
+        Server.ValidAccessToken = token;
+
+        await Create(new AwsOptions(Profile: "new")).Credentials.GetCredentialsAsync();
+
+        Assert.Equal(0, Server.Count("/token"));
     }
 
     [Fact]
