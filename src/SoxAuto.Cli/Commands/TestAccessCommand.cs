@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SoxAuto.Aws.Access;
 using SoxAuto.Aws.Connection;
+using SoxAuto.Aws.Sso;
 using SoxAuto.Cli.Output;
 using SoxAuto.Core.Catalog;
 using SoxAuto.Core.Runs;
@@ -43,7 +44,7 @@ internal sealed class TestAccessCommand : Command
             AwsOptions aws = new(parseResult.GetValue(ProfileOption), parseResult.GetValue(RegionOption), parseResult.GetValue(EndpointUrlOption));
             using AccessProbeContext context = new()
             {
-                CreateSession = () => AwsSessionFactory.Create(aws, settings.Region, environment.Variable),
+                CreateSession = () => AwsSessionFactory.Create(aws, settings.Region, environment.Variable, environment.Time, SsoTokenCache.Default()),
                 Settings = settings,
                 Databases = catalog.Items.SelectMany(i => i.Databases).ToArray(),
                 RunQuery = parseResult.GetValue(QueryOption),
