@@ -20,8 +20,8 @@ public sealed class FakeSsoServer : IDisposable
 
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
-    private readonly ConcurrentQueue<TokenReply> _deviceReplies = new();
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<FakeSsoReply> _deviceReplies = new();
+    private readonly ConcurrentQueue<FakeSsoRequest> _requests = new();
     private string _run = Guid.NewGuid().ToString("N");
     private int _tokenCount;
 
@@ -32,17 +32,6 @@ public sealed class FakeSsoServer : IDisposable
         _listener.Prefixes.Add(Endpoint.ToString());
         _listener.Start();
         _loop = Task.Run(ServeAsync);
-    }
-
-    /// <summary>How a device-code <c>/token</c> call is answered; the queue is consumed in order, then <see cref="TokenReply.Success"/>.</summary>
-    public enum TokenReply
-    {
-        Success,
-        SuccessWithoutRefreshToken,
-        Pending,
-        SlowDown,
-        Expired,
-        AccessDenied,
     }
 
     /// <summary>The server every test of this process uses (started on first use, stopped when the process ends).</summary>
@@ -96,7 +85,7 @@ public sealed class FakeSsoServer : IDisposable
         }
     }
 
-    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+    public IReadOnlyList<FakeSsoRequest> Requests => [.. _requests];
 
     /// <summary>The environment variables that send AWSSDK.SSOOIDC and AWSSDK.SSO here.</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
@@ -123,9 +112,9 @@ public sealed class FakeSsoServer : IDisposable
         ValidAccessToken = null;
     }
 
-    public void Script(params TokenReply[] replies)
+    public void Script(params FakeSsoReply[] replies)
     {
-        foreach (TokenReply reply in replies)
+        foreach (FakeSsoReply reply in replies)
         {
             _deviceReplies.Enqueue(reply);
         }
@@ -179,7 +168,7 @@ public sealed class FakeSsoServer : IDisposable
         string text = await reader.ReadToEndAsync();
         JsonObject body = text.Length > 0 && JsonNode.Parse(text) is JsonObject parsed ? parsed : [];
         string path = context.Request.Url!.AbsolutePath;
-        RecordedRequest request = new(context.Request.HttpMethod, path, body, context.Request.Headers["x-amz-sso_bearer_token"], Str(body, "grantType"));
+        FakeSsoRequest request = new(context.Request.HttpMethod, path, body, context.Request.Headers["x-amz-sso_bearer_token"], Str(body, "grantType"));
         _requests.Enqueue(request);
         (int status, object answer, string? errorType) = (context.Request.HttpMethod, path) switch
         {
@@ -227,14 +216,14 @@ public sealed class FakeSsoServer : IDisposable
             return Error(400, "InvalidGrantException", "invalid_grant");
         }
 
-        TokenReply reply = _deviceReplies.TryDequeue(out TokenReply next) ? next : TokenReply.Success;
+        FakeSsoReply reply = _deviceReplies.TryDequeue(out FakeSsoReply next) ? next : FakeSsoReply.Success;
         return reply switch
         {
-            TokenReply.Success => Issue(withRefreshToken: true),
-            TokenReply.SuccessWithoutRefreshToken => Issue(withRefreshToken: false),
-            TokenReply.Pending => Error(400, "AuthorizationPendingException", "authorization_pending"),
-            TokenReply.SlowDown => Error(400, "SlowDownException", "slow_down"),
-            TokenReply.Expired => Error(400, "ExpiredTokenException", "expired_token"),
+            FakeSsoReply.Success => Issue(withRefreshToken: true),
+            FakeSsoReply.SuccessWithoutRefreshToken => Issue(withRefreshToken: false),
+            FakeSsoReply.Pending => Error(400, "AuthorizationPendingException", "authorization_pending"),
+            FakeSsoReply.SlowDown => Error(400, "SlowDownException", "slow_down"),
+            FakeSsoReply.Expired => Error(400, "ExpiredTokenException", "expired_token"),
             _ => Error(400, "AccessDeniedException", "access_denied"),
         };
     }
@@ -295,7 +284,4 @@ public sealed class FakeSsoServer : IDisposable
     }
 
     private static string? Str(JsonObject body, string name) => body[name] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
-
-    /// <summary>One request as the server saw it.</summary>
-    public sealed record RecordedRequest(string Method, string Path, JsonObject Body, string? BearerToken, string? GrantType);
 }

@@ -28,7 +28,7 @@ public sealed class AwsSessionFactoryTests : IDisposable
         Assert.Equal(Server.RoleAccessKeyId, credentials.AccessKey);
         Assert.Equal("us-east-1", session.Region.SystemName);
         Assert.Contains("profile 'new' (--profile): IAM Identity Center (sso-session 'my-sso'", session.CredentialSource, StringComparison.Ordinal);
-        FakeSsoServer.RecordedRequest fetch = Assert.Single(Server.Requests);
+        FakeSsoRequest fetch = Assert.Single(Server.Requests);
         Assert.Equal("/federation/credentials", fetch.Path);
         Assert.Equal(token, fetch.BearerToken);
     }

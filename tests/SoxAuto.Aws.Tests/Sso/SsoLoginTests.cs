@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SoxAuto.Aws.Sso;
 using SoxAuto.Testing;
-using TokenReply = SoxAuto.Testing.FakeSsoServer.TokenReply;
 
 namespace SoxAuto.Aws.Tests.Sso;
 
@@ -45,7 +44,7 @@ public sealed class SsoLoginTests : IDisposable
         }
 
         Assert.Empty(Directory.GetFiles(_home.CacheDirectory, "*.tmp"));
-        FakeSsoServer.RecordedRequest register = Assert.Single(Server.Requests, r => r.Path == "/client/register");
+        FakeSsoRequest register = Assert.Single(Server.Requests, r => r.Path == "/client/register");
         Assert.StartsWith("soxauto-", register.Body["clientName"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("sso:account:access", register.Body["scopes"]![0]!.GetValue<string>());
     }
@@ -54,7 +53,7 @@ public sealed class SsoLoginTests : IDisposable
     public async Task DeviceFlow_WhilePending_PollsAtTheServersInterval_ThenSucceeds()
     {
         Server.IntervalSeconds = 3;
-        Server.Script(TokenReply.Pending, TokenReply.Pending);
+        Server.Script(FakeSsoReply.Pending, FakeSsoReply.Pending);
         SsoTestLogin login = new(_home);
 
         SsoLoginResult result = await login.RunAsync("new");
@@ -69,7 +68,7 @@ public sealed class SsoLoginTests : IDisposable
     public async Task DeviceFlow_OnSlowDown_WaitsFiveSecondsLongerFromThenOn()
     {
         Server.IntervalSeconds = 1;
-        Server.Script(TokenReply.Pending, TokenReply.SlowDown, TokenReply.Pending, TokenReply.SlowDown);
+        Server.Script(FakeSsoReply.Pending, FakeSsoReply.SlowDown, FakeSsoReply.Pending, FakeSsoReply.SlowDown);
         SsoTestLogin login = new(_home);
 
         await login.RunAsync("new");
@@ -80,7 +79,7 @@ public sealed class SsoLoginTests : IDisposable
     [Fact]
     public async Task DeviceFlow_WhenTheServerSaysTheCodeExpired_StopsWithAClearMessageAndWritesNothing()
     {
-        Server.Script(TokenReply.Pending, TokenReply.Expired);
+        Server.Script(FakeSsoReply.Pending, FakeSsoReply.Expired);
         SsoTestLogin login = new(_home);
 
         SsoLoginFailedException error = await Assert.ThrowsAsync<SsoLoginFailedException>(() => login.RunAsync("new"));
@@ -95,7 +94,7 @@ public sealed class SsoLoginTests : IDisposable
     {
         Server.DeviceCodeExpiresInSeconds = 10;
         Server.IntervalSeconds = 2;
-        Server.Script(Enumerable.Repeat(TokenReply.Pending, 100).ToArray());
+        Server.Script(Enumerable.Repeat(FakeSsoReply.Pending, 100).ToArray());
         FixedTimeProvider clock = new(DateTimeOffset.UtcNow);
         SsoTestLogin login = new(_home, clock);
 
@@ -109,7 +108,7 @@ public sealed class SsoLoginTests : IDisposable
     [Fact]
     public async Task DeviceFlow_WhenDenied_FailsWithoutCaching()
     {
-        Server.Script(TokenReply.AccessDenied);
+        Server.Script(FakeSsoReply.AccessDenied);
         SsoTestLogin login = new(_home);
 
         SsoLoginFailedException error = await Assert.ThrowsAsync<SsoLoginFailedException>(() => login.RunAsync("new"));
@@ -132,7 +131,7 @@ public sealed class SsoLoginTests : IDisposable
         Assert.Empty(login.Prompts);
         Assert.Equal(0, Server.Count("/device_authorization"));
         Assert.Equal(0, Server.Count("/client/register"));
-        FakeSsoServer.RecordedRequest refresh = Assert.Single(Server.Requests, r => r.Path == "/token");
+        FakeSsoRequest refresh = Assert.Single(Server.Requests, r => r.Path == "/token");
         Assert.Equal("refresh_token", refresh.GrantType);
         Assert.Equal(Server.RefreshTokenNumber(0), refresh.Body["refreshToken"]!.GetValue<string>());
         CachedSsoToken cached = login.Cache.TryRead(SsoHome.SessionName)!;
@@ -162,7 +161,7 @@ public sealed class SsoLoginTests : IDisposable
     [Fact]
     public async Task Login_LegacyProfile_UsesTheStartUrlAsCacheKey_AndRegistersWithoutScopes()
     {
-        Server.Script(TokenReply.SuccessWithoutRefreshToken);
+        Server.Script(FakeSsoReply.SuccessWithoutRefreshToken);
         SsoTestLogin login = new(_home);
 
         SsoLoginResult result = await login.RunAsync("legacy");
@@ -170,7 +169,7 @@ public sealed class SsoLoginTests : IDisposable
         Assert.Equal(_home.CacheFileFor(SsoHome.LegacyStartUrl), result.CachePath);
         using JsonDocument file = JsonDocument.Parse(File.ReadAllText(result.CachePath));
         Assert.False(file.RootElement.TryGetProperty("refreshToken", out _));
-        FakeSsoServer.RecordedRequest register = Assert.Single(Server.Requests, r => r.Path == "/client/register");
+        FakeSsoRequest register = Assert.Single(Server.Requests, r => r.Path == "/client/register");
         Assert.Null(register.Body["scopes"]);
     }
 
@@ -186,12 +185,12 @@ public sealed class SsoLoginTests : IDisposable
     [Fact]
     public async Task Flow_NeverPutsASecretInPromptsResultsOrErrors()
     {
-        Server.Script(TokenReply.Pending, TokenReply.SlowDown);
+        Server.Script(FakeSsoReply.Pending, FakeSsoReply.SlowDown);
         SsoTestLogin login = new(_home);
         SsoLoginResult result = await login.RunAsync("new");
         CachedSsoToken token = login.Cache.TryRead(SsoHome.SessionName)!;
         File.Delete(result.CachePath);
-        Server.Script(TokenReply.Expired);
+        Server.Script(FakeSsoReply.Expired);
         SsoLoginFailedException failure = await Assert.ThrowsAsync<SsoLoginFailedException>(() => login.RunAsync("new"));
 
         string everything = string.Join('\n', login.Prompts.Select(p => p.ToString()))

@@ -1,6 +1,5 @@
 using SoxAuto.Cli.Tests.TestSupport;
 using SoxAuto.Testing;
-using TokenReply = SoxAuto.Testing.FakeSsoServer.TokenReply;
 
 namespace SoxAuto.Cli.Tests.Commands;
 
@@ -17,7 +16,7 @@ public sealed class LoginCommandTests : IDisposable
     [Fact]
     public async Task Login_ShowsUrlAndCodeOnTheirOwnLines_CachesTheToken_AndChecksTheRole()
     {
-        Server.Script(TokenReply.Pending);
+        Server.Script(FakeSsoReply.Pending);
 
         CliRun run = await LoginAsync("--profile", "new", "--no-browser");
 
@@ -36,11 +35,11 @@ public sealed class LoginCommandTests : IDisposable
     [Fact]
     public async Task Login_NeverPrintsATokenSecretOrKey()
     {
-        Server.Script(TokenReply.Pending);
+        Server.Script(FakeSsoReply.Pending);
         CliRun first = await LoginAsync("--profile", "new", "--no-browser");
         CliRun refreshed = await LoginAsync("--profile", "new", "--no-browser");
         File.Delete(_home.CacheFileFor(SsoHome.SessionName));
-        Server.Script(TokenReply.Expired);
+        Server.Script(FakeSsoReply.Expired);
         CliRun failed = await LoginAsync("--profile", "new", "--no-browser");
 
         Assert.Equal(ExitCodes.Ok, first.ExitCode);
@@ -58,7 +57,7 @@ public sealed class LoginCommandTests : IDisposable
     [Fact]
     public async Task Login_WhenTheCodeExpires_SaysSoInOneLineAndExits3()
     {
-        Server.Script(TokenReply.Expired);
+        Server.Script(FakeSsoReply.Expired);
 
         CliRun run = await LoginAsync("--profile", "new", "--no-browser");
 
@@ -85,7 +84,7 @@ public sealed class LoginCommandTests : IDisposable
     [Fact]
     public async Task Login_WhenCancelledWhileWaiting_Exits130AndCachesNothing()
     {
-        Server.Script(Enumerable.Repeat(TokenReply.Pending, 1000).ToArray());
+        Server.Script(Enumerable.Repeat(FakeSsoReply.Pending, 1000).ToArray());
         using CancellationTokenSource cancel = new();
         cancel.CancelAfter(TimeSpan.FromMilliseconds(1500));
 
