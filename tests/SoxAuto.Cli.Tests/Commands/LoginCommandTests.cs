@@ -68,6 +68,18 @@ public sealed class LoginCommandTests : IDisposable
         Assert.False(File.Exists(_home.CacheFileFor(SsoHome.SessionName)));
     }
 
+    [Fact]
+    public async Task Login_WhenIdentityCenterCannotBeReached_SaysSoAndExits3()
+    {
+        Dictionary<string, string> variables = Variables();
+        variables["AWS_ENDPOINT_URL_SSO_OIDC"] = $"http://127.0.0.1:{FreePort.Next()}";
+
+        CliRun run = await CliRun.RunAsync(["login", "--profile", "new", "--no-browser"], variables, DateTimeOffset.UtcNow);
+
+        Assert.Equal(ExitCodes.AccessOrRuntimeFailure, run.ExitCode);
+        Assert.Matches(@"^soxauto: IAM Identity Center in us-east-1 could not be reached \(\w+\); check the network or proxy\n$", run.Error);
+    }
+
     [Theory]
     [InlineData("static", "is not an IAM Identity Center (SSO) profile")]
     [InlineData("no-such-profile", "was not found")]
