@@ -104,7 +104,9 @@ function fromPlanError(err, ctx) {
     }
     return new QueryError('SEMANTIC_ERROR', `${at}${duck}`);
   }
-  return fromMessage(`${type ? `${type} Error: ` : ''}${err.error_message || ''}`, ctx, pos);
+  // other error types (json_serialize_plan spells them in lower case: 'permission', 'invalid_input', ...)
+  const prefix = type ? `${type.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()).replace(/\bOf\b/, 'of')} Error: ` : '';
+  return fromMessage(`${prefix}${err.error_message || ''}`, ctx, pos);
 }
 
 /** A DuckDB exception thrown while running a query (no position in most cases). */

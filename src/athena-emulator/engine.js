@@ -44,31 +44,38 @@ class Engine {
   async init() {
     const options = { temp_directory: this.opts.tempDir };
     if (this.opts.threads) options.threads = String(this.opts.threads);
+    // The data instance runs queries over the lake files. The planner instance holds the
+    // same catalog as empty tables of the same types: queries are validated and their
+    // types probed there (json_serialize_plan cannot serialize CSV scans, and binding
+    // against empty tables reads no file).
     this.instance = await DuckDBInstance.create(':memory:', options);
-    const c = await this.instance.connect();
-    try {
-      await c.run("SET GLOBAL TimeZone = 'UTC'"); // Athena sessions run in UTC
-      await c.run(`ATTACH ':memory:' AS ${CATALOG}`);
-      await c.run(`USE ${CATALOG}.main`);
-      await c.run(MACROS);
-      // Queries may only read the lake and write result files; no other file access.
-      const allowed = [this.opts.lakeDir, this.opts.resultsDir, this.opts.tempDir].map((d) => sqlLiteral(path.resolve(d) + path.sep));
-      await c.run(`SET allowed_directories = [${allowed.join(', ')}]`);
-      await c.run('SET enable_external_access = false');
-    } finally {
-      c.closeSync();
+    this.planner = await DuckDBInstance.create(':memory:', { threads: '1' });
+    for (const [db, dirs] of [[this.instance, [this.opts.lakeDir, this.opts.resultsDir, this.opts.tempDir]], [this.planner, []]]) {
+      const c = await db.connect();
+      try {
+        await c.run("SET GLOBAL TimeZone = 'UTC'"); // Athena sessions run in UTC
+        await c.run(`ATTACH ':memory:' AS ${CATALOG}`);
+        await c.run(`USE ${CATALOG}.main`);
+        await c.run(MACROS);
+        // Queries may only read the lake and write result files; no other file access.
+        if (dirs.length) await c.run(`SET allowed_directories = [${dirs.map((d) => sqlLiteral(path.resolve(d) + path.sep)).join(', ')}]`);
+        await c.run('SET enable_external_access = false');
+      } finally {
+        c.closeSync();
+      }
     }
     await this.refreshLake(true);
   }
 
   close() {
-    if (this.instance) this.instance.closeSync();
+    for (const db of [this.instance, this.planner]) if (db) db.closeSync();
     this.instance = null;
+    this.planner = null;
   }
 
   /** A connection configured like Athena's session: UTC, Trino integer division. */
-  async connect(database) {
-    const c = await this.instance.connect();
+  async connect(database, instance = this.instance) {
+    const c = await instance.connect();
     await c.run("SET TimeZone = 'UTC'");
     await c.run('SET integer_division = true'); // backstop; sql-types.js rewrites integer division anyway
     await c.run(`USE ${CATALOG}.${quoteIdent(database || 'default')}`);
@@ -80,25 +87,24 @@ class Engine {
 
   /** Re-register the lake when its layout changed (or always with force). */
   refreshLake(force = false) {
-    this.lakeLock = this.lakeLock.then(async () => {
+    this.lakeLock = this.lakeLock.catch(() => {}).then(async () => {
       const fp = lakeMod.lakeFingerprint(this.opts.lakeDir);
       if (!force && fp === this.fingerprint) return;
       const lake = lakeMod.scanLake(this.opts.lakeDir);
-      const c = await this.instance.connect();
-      try {
-        const existing = (await c.runAndReadAll(
-          `SELECT schema_name FROM duckdb_schemas() WHERE database_name = '${CATALOG}' AND NOT internal`,
-        )).getRows().map((r) => r[0]);
-        for (const stmt of lakeMod.registrationSql(lake, existing)) {
-          try {
-            await c.run(stmt);
-          } catch (e) {
-            lake.warnings.push(`lake: ${e.message.split('\n')[0]} (in: ${stmt.slice(0, 200)})`);
+      await this.register(this.instance, lake, async (c, db, t) => {
+        // column types of the view, for the planner's shadow table and for metadata
+        const p = await c.prepare(`SELECT * FROM ${CATALOG}.${quoteIdent(db.name)}.${quoteIdent(t.name)}`);
+        try {
+          t.duckColumns = [];
+          for (let i = 0; i < p.columnCount; i++) {
+            const type = p.columnType(i);
+            t.duckColumns.push({ name: p.columnName(i), sqlType: type.toString(), desc: fromApiType(type.toJson()) });
           }
+        } finally {
+          p.destroySync();
         }
-      } finally {
-        c.closeSync();
-      }
+      });
+      await this.register(this.planner, lake, null);
       for (const w of lake.warnings) this.log('warn', w);
       this.lake = lake;
       this.fingerprint = fp;
@@ -107,22 +113,44 @@ class Engine {
     return this.lakeLock;
   }
 
-  /** Columns of a lake table as {name, type (Hive spelling)}. */
-  async tableColumns(db, table) {
-    if (table.columns) return table.columns.map((c) => ({ name: c.name, type: c.hiveType, comment: c.comment }));
-    const c = await this.connect(db);
+  /**
+   * (Re)create the catalog in one instance: views over the files (inspect != null) or
+   * empty tables with the views' column types (the planner). Tables that cannot be
+   * registered are dropped from `lake` with a warning.
+   */
+  async register(instance, lake, inspect) {
+    const c = await instance.connect();
     try {
-      const p = await c.prepare(`SELECT * FROM ${CATALOG}.${quoteIdent(db)}.${quoteIdent(table.name)}`);
-      try {
-        const cols = [];
-        for (let i = 0; i < p.columnCount; i++) cols.push({ name: p.columnName(i), type: hiveType(fromApiType(p.columnType(i).toJson())) });
-        return cols;
-      } finally {
-        p.destroySync();
+      const existing = (await c.runAndReadAll(
+        `SELECT schema_name FROM duckdb_schemas() WHERE database_name = '${CATALOG}' AND NOT internal`,
+      )).getRows().map((r) => r[0]);
+      for (const stmt of lakeMod.dropSql(existing)) await c.run(stmt);
+      for (const db of lake.databases.values()) {
+        await c.run(`CREATE SCHEMA IF NOT EXISTS ${CATALOG}.${quoteIdent(db.name)}`); // `main` already exists
+        for (const t of [...db.tables.values()]) {
+          const name = `${CATALOG}.${quoteIdent(db.name)}.${quoteIdent(t.name)}`;
+          const stmt = inspect
+            ? `CREATE OR REPLACE VIEW ${name} AS ${lakeMod.tableSql(t)}`
+            : `CREATE OR REPLACE TABLE ${name} (${t.duckColumns.map((col) => `${quoteIdent(col.name)} ${col.sqlType}`).join(', ')})`;
+          try {
+            await c.run(stmt);
+            if (inspect) await inspect(c, db, t);
+          } catch (e) {
+            lake.warnings.push(`lake: skipped table ${db.name}.${t.name}: ${e.message.split('\n')[0]}`);
+            db.tables.delete(t.name);
+            await c.run(`DROP VIEW IF EXISTS ${name}`).catch(() => {});
+          }
+        }
       }
     } finally {
       c.closeSync();
     }
+  }
+
+  /** Columns of a lake table as {name, type (Hive spelling), comment}. */
+  tableColumns(db, table) {
+    if (table.columns) return table.columns.map((c) => ({ name: c.name, type: c.hiveType, comment: c.comment }));
+    return table.duckColumns.map((c) => ({ name: c.name, type: hiveType(c.desc) }));
   }
 
   // ---------------------------------------------------------------------------
@@ -148,49 +176,57 @@ class Engine {
    * Compile an analyzed SELECT-like statement to final DuckDB SQL plus its columns.
    * ctx: {sql: original SQL, database, toOriginal(pos in substituted SQL) -> pos in original}
    */
-  async compile(conn, statement, ctx) {
+  async compile(statement, ctx) {
     const { sql: s1, map } = translateQuery(statement);
     const errCtx = {
       sql: ctx.sql,
       database: ctx.database,
       toOriginal: (bytePos) => ctx.toOriginal(map.toSource(byteToCharOffset(s1, bytePos))),
     };
-    await conn.run('PRAGMA disable_optimizer'); // keep every expression (and its offset) in the plan
-    let finalSql;
+    const conn = await this.connect(ctx.database, this.planner);
     try {
+      await conn.run('PRAGMA disable_optimizer'); // keep every expression (and its offset) in the plan
       const check = await this.planJson(conn, s1);
-      if (check.error) throw fromPlanError(check, errCtx);
-      finalSql = await fixTypes(s1, (probe) => this.planJson(conn, probe));
-    } finally {
-      await conn.run('PRAGMA enable_optimizer');
-    }
-    const types = [];
-    const duckNames = [];
-    let prepared;
-    try {
-      prepared = await conn.prepare(finalSql);
-    } catch (e) {
-      throw fromMessage(e.message, errCtx);
-    }
-    try {
-      for (let i = 0; i < prepared.columnCount; i++) {
-        duckNames.push(prepared.columnName(i));
-        types.push(fromApiType(prepared.columnType(i).toJson()));
+      if (check.error && check.error_type === 'internal') {
+        // json_serialize_plan cannot serialize some valid plans (e.g. UNNEST ... WITH
+        // ORDINALITY); validate by binding instead (errors then have no position).
+        try {
+          (await conn.prepare(s1)).destroySync();
+        } catch (e) {
+          throw fromMessage(e.message, errCtx);
+        }
+      } else if (check.error) throw fromPlanError(check, errCtx);
+      const finalSql = await fixTypes(s1, (probe) => this.planJson(conn, probe));
+      const types = [];
+      const duckNames = [];
+      let prepared;
+      try {
+        prepared = await conn.prepare(finalSql);
+      } catch (e) {
+        throw fromMessage(e.message, errCtx);
       }
+      try {
+        for (let i = 0; i < prepared.columnCount; i++) {
+          duckNames.push(prepared.columnName(i));
+          types.push(fromApiType(prepared.columnType(i).toJson()));
+        }
+      } finally {
+        prepared.destroySync();
+      }
+      let ast = null;
+      try {
+        ast = JSON.parse((await conn.runAndReadAll(`SELECT json_serialize_sql(${sqlLiteral(finalSql)})`)).getRows()[0][0]);
+        if (ast.error) ast = null;
+      } catch {
+        ast = null;
+      }
+      const names = outputNames(ast, duckNames);
+      return {
+        sql: finalSql, types, names, columns: names.map((n, i) => columnInfo(n, types[i])), scanned: this.scannedBytes(ast, ctx.database),
+      };
     } finally {
-      prepared.destroySync();
+      conn.closeSync();
     }
-    let ast = null;
-    try {
-      ast = JSON.parse((await conn.runAndReadAll(`SELECT json_serialize_sql(${sqlLiteral(finalSql)})`)).getRows()[0][0]);
-      if (ast.error) ast = null;
-    } catch {
-      ast = null;
-    }
-    const names = outputNames(ast, duckNames);
-    return {
-      sql: finalSql, types, names, columns: names.map((n, i) => columnInfo(n, types[i])), scanned: this.scannedBytes(ast, ctx.database),
-    };
   }
 
   /**
@@ -224,7 +260,7 @@ class Engine {
    */
   async runQuery(conn, statement, ctx, file) {
     const t0 = Date.now();
-    const compiled = await this.compile(conn, statement, ctx);
+    const compiled = await this.compile(statement, ctx);
     const planningMs = Date.now() - t0;
     const select = compiled.types.map((t, i) => `${renderSql(`__q.${quoteIdent(`__c${i}`)}`, t)}`).join(', ');
     const alias = compiled.types.map((_, i) => quoteIdent(`__c${i}`)).join(', ');
@@ -247,7 +283,7 @@ class Engine {
 
   /** EXPLAIN [ANALYZE]: the plan text as rows, the way Athena splits it. */
   async explain(conn, statement, ctx) {
-    const compiled = await this.compile(conn, statement, ctx);
+    const compiled = await this.compile(statement, ctx);
     const prefix = `EXPLAIN ${statement.analyze ? 'ANALYZE ' : ''}${statement.format === 'json' ? '(FORMAT json) ' : ''}`;
     let text;
     try {

@@ -151,19 +151,9 @@ function safeDirs(dir) {
   }
 }
 
-/** SQL statements that (re)create the catalog's schemas and views for a scanned lake. */
-function registrationSql(lake, existingSchemas) {
-  const stmts = [];
-  for (const s of existingSchemas) {
-    if (s !== 'main') stmts.push(`DROP SCHEMA IF EXISTS ${CATALOG}.${quoteIdent(s)} CASCADE`);
-  }
-  for (const db of lake.databases.values()) {
-    stmts.push(`CREATE SCHEMA IF NOT EXISTS ${CATALOG}.${quoteIdent(db.name)}`); // `main` already exists
-    for (const t of db.tables.values()) {
-      stmts.push(`CREATE OR REPLACE VIEW ${CATALOG}.${quoteIdent(db.name)}.${quoteIdent(t.name)} AS ${tableSql(t)}`);
-    }
-  }
-  return stmts;
+/** SQL statements that drop the catalog's lake schemas before a new registration. */
+function dropSql(existingSchemas) {
+  return existingSchemas.filter((s) => s !== 'main').map((s) => `DROP SCHEMA IF EXISTS ${CATALOG}.${quoteIdent(s)} CASCADE`);
 }
 
-module.exports = { scanLake, lakeFingerprint, registrationSql, tableSql, duckType, CATALOG };
+module.exports = { scanLake, lakeFingerprint, dropSql, tableSql, duckType, CATALOG };
