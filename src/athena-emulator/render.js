@@ -166,6 +166,12 @@ function renderSql(expr, t) {
       return `athena_fmt_double(${expr})`;
     case 'FLOAT':
       return `athena_fmt_real(${expr})`;
+    case 'DECIMAL':
+      // DuckDB prints decimal(2,2) -0.50 as '-.50'; Trino prints '-0.50'
+      if (t.width === t.scale) {
+        return t.width < 38 ? `((${expr})::DECIMAL(${t.width + 1},${t.scale}))::VARCHAR` : `regexp_replace((${expr})::VARCHAR, '^(-?)\\.', '\\10.')`;
+      }
+      return `(${expr})::VARCHAR`;
     case 'HUGEINT':
       return `((${expr})::BIGINT)::VARCHAR`; // Trino: sum(bigint) is bigint (overflow is an error)
     case 'TIME':

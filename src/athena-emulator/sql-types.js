@@ -166,7 +166,7 @@ function planFix(site, types) {
         : `CAST("round"(${x}, ${digits}) AS DECIMAL(${Math.min(38, p + 1)},${s}))`);
     }
     case 'cast':
-      if (isFloating(t1) || TIMESTAMP_IDS.has(t1.id) || ['TIMESTAMP_TZ', 'TIME', 'BLOB'].includes(t1.id)) {
+      if (isFloating(t1) || TIMESTAMP_IDS.has(t1.id) || ['TIMESTAMP_TZ', 'TIME', 'BLOB'].includes(t1.id) || (isDecimal(t1) && t1.width === t1.scale)) {
         return ([x]) => renderSql(`(${x})`, t1);
       }
       return null;
