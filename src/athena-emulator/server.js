@@ -44,11 +44,17 @@ async function start(config) {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.mkdirSync(tempDir, { recursive: true });
 
-  const workgroups = loadWorkgroups({ source: config.workgroups, defaultOutputLocation: config.outputLocation });
+  let workgroups;
   const faults = new Faults();
-  if (config.faults) faults.set(config.faults);
   const engine = new Engine({ lakeDir: config.lakeDir, resultsDir, tempDir, threads: config.threads, log });
-  await engine.init();
+  try {
+    workgroups = loadWorkgroups({ source: config.workgroups, defaultOutputLocation: config.outputLocation });
+    if (config.faults) faults.set(config.faults);
+    await engine.init();
+  } catch (e) {
+    if (ownStateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+    throw e;
+  }
   const executions = new Executions({
     engine, faults, log, config: { resultsDir, s3Endpoint: config.s3Endpoint, maxConcurrent: config.maxConcurrent },
   });

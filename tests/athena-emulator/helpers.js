@@ -222,8 +222,11 @@ async function allResults(url, id, maxResults) {
 // ---------------------------------------------------------------------------------
 // S3 (moto) and admin helpers
 
+// moto answers anonymous GETs with 403; any SigV4-looking header (never verified) will do
+const S3_AUTH = { Authorization: 'AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0000' };
+
 async function s3Get(motoUrl, bucket, key) {
-  return httpRequest(`${motoUrl}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`);
+  return httpRequest(`${motoUrl}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`, { headers: S3_AUTH });
 }
 
 async function s3CreateBucket(motoUrl, bucket) {
@@ -232,7 +235,7 @@ async function s3CreateBucket(motoUrl, bucket) {
 }
 
 async function s3Keys(motoUrl, bucket) {
-  const r = await httpRequest(`${motoUrl}/${bucket}?list-type=2`);
+  const r = await httpRequest(`${motoUrl}/${bucket}?list-type=2`, { headers: S3_AUTH });
   return [...r.body.toString('utf8').matchAll(/<Key>([^<]+)<\/Key>/g)].map((m) => m[1]);
 }
 
