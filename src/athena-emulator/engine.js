@@ -256,12 +256,14 @@ class Engine {
 
   /**
    * Run a SELECT-like statement; writes the rendered rows (no header) to `file`.
+   * `beforeExecute` (optional, async) runs between compilation and execution.
    * @returns {Promise<{columns, header: string, rows: number, scanned: number}>}
    */
-  async runQuery(conn, statement, ctx, file) {
+  async runQuery(conn, statement, ctx, file, beforeExecute) {
     const t0 = Date.now();
     const compiled = await this.compile(statement, ctx);
     const planningMs = Date.now() - t0;
+    if (beforeExecute) await beforeExecute();
     const select = compiled.types.map((t, i) => `${renderSql(`__q.${quoteIdent(`__c${i}`)}`, t)}`).join(', ');
     const alias = compiled.types.map((_, i) => quoteIdent(`__c${i}`)).join(', ');
     const copy = `COPY (SELECT ${select} FROM (${compiled.sql}\n) AS __q(${alias})) TO ${sqlLiteral(file)} (FORMAT csv, HEADER false, FORCE_QUOTE *)`;

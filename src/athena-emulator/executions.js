@@ -161,7 +161,6 @@ class Executions {
       if (!this.engine.lake.databases.has(database)) {
         throw new QueryError('SCHEMA_NOT_FOUND', `Schema '${database}' does not exist`);
       }
-      if (exec.outputLocation) await this.checkBucket(exec);
 
       dataFile = path.join(resultsDir, `${exec.id}.data`);
       const engineStart = Date.now();
@@ -172,7 +171,9 @@ class Executions {
         if (exec.cancelled) return;
         const ctx = { sql: exec.substituted.original, database, toOriginal: exec.substituted.toOriginal };
         if (st.kind === 'query') {
-          const r = await this.engine.runQuery(exec.conn, st, ctx, dataFile);
+          // fail fast on a missing bucket, but only once the query is known to be valid
+          const beforeExecute = exec.outputLocation ? () => this.checkBucket(exec) : null;
+          const r = await this.engine.runQuery(exec.conn, st, ctx, dataFile, beforeExecute);
           exec.planningMs = r.planningMs;
           exec.scannedBytes = r.scanned;
           header = r.header;
@@ -237,7 +238,7 @@ class Executions {
   async checkBucket(exec) {
     const { bucket } = parseS3Uri(exec.outputLocation);
     if (!this.config.s3Endpoint) {
-      throw new QueryError('GENERIC_INTERNAL_ERROR', 'Failed to write query results to Amazon S3: the emulator was started without --s3-endpoint', { category: 1, errorType: 402, retryable: false });
+      throw new QueryError(null, 'Failed to write query results to Amazon S3: the emulator was started without --s3-endpoint', { category: 1, errorType: 402, retryable: false });
     }
     if (!(await bucketExists(this.config.s3Endpoint, bucket))) {
       throw new S3WriteError(`bucket '${bucket}' does not exist`, 404);
