@@ -15,7 +15,7 @@ async function handleAdmin(req, res, ctx) {
   try {
     switch (route) {
       case 'GET /_emulator/health':
-        return json(200, { ok: true, port: ctx.port(), pid: process.pid, lake: ctx.config.lakeDir, s3Endpoint: ctx.config.s3Endpoint || null });
+        return json(200, { ok: true, port: ctx.port(), pid: process.pid, region: ctx.config.region, lake: ctx.config.lakeDir, s3Endpoint: ctx.config.s3Endpoint || null });
       case 'GET /_emulator/state':
         return json(200, stateOf(ctx));
       case 'POST /_emulator/faults': {

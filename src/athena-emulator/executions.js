@@ -154,7 +154,7 @@ class Executions {
       const st = exec.statement;
       if (st.kind === 'unsupported') throw st.error;
 
-      if (exec.reuse && this.reuseEarlier(exec)) return;
+      if (exec.reuse && st.kind === 'query' && this.reuseEarlier(exec)) return;
 
       await this.engine.refreshLake();
       const database = exec.database;

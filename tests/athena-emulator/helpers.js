@@ -106,7 +106,9 @@ async function startMoto() {
 
 /** Start the emulator; resolves {url, port, pid, stop, stderr()}. */
 async function startEmulator({ lake, s3, args = [], env = {} }) {
-  const argv = [path.join(EMU_DIR, 'server.js'), '--port', '0', '--lake', lake, ...(s3 ? ['--s3-endpoint', s3] : []), ...args];
+  // the state folder lives in a test temp folder, so it is removed even if the emulator is killed
+  const argv = [path.join(EMU_DIR, 'server.js'), '--port', '0', '--lake', lake, '--state-dir', path.join(tempDir('athena-emu-state-'), 'state'),
+    ...(s3 ? ['--s3-endpoint', s3] : []), ...args];
   const proc = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   children.add(proc);
   let stderr = '';
