@@ -102,6 +102,18 @@ CREATE OR REPLACE MACRO athena_date_diff(u, a, b) AS datesub(u, a, b);
 CREATE OR REPLACE MACRO athena_date_plus(d, i) AS CAST(d + i AS DATE);
 CREATE OR REPLACE MACRO athena_date_minus(d, i) AS CAST(d - i AS DATE);
 
+-- sequence(start, stop[, step]): inclusive; dates stay dates (default step: 1 day).
+-- Date elements are start + i * step like Trino (2025-01-31 + 1 month steps gives
+-- 02-28, 03-31, 04-30), not DuckDB's running sum (02-28, 03-28, 04-28).
+CREATE OR REPLACE MACRO athena_sequence(a BIGINT, b BIGINT) AS generate_series(a, b),
+  (a BIGINT, b BIGINT, s BIGINT) AS generate_series(a, b, s),
+  (a DATE, b DATE) AS list_transform(generate_series(a::TIMESTAMP, b::TIMESTAMP, CASE WHEN a <= b THEN INTERVAL '1 day' ELSE INTERVAL '-1 day' END), lambda x: x::DATE),
+  (a DATE, b DATE, s INTERVAL) AS
+    list_transform(
+      list_filter(range(0, abs(datesub('day', a, b)) + 1), lambda i: CASE WHEN a <= b THEN a + s * i <= b ELSE a + s * i >= b END),
+      lambda i: (a + s * i)::DATE),
+  (a TIMESTAMP, b TIMESTAMP, s INTERVAL) AS generate_series(a, b, s);
+
 -- ---------------------------------------------------------------------------
 -- Strings, regular expressions, arrays
 

@@ -216,6 +216,7 @@ const RULES = {
   // arrays
   contains: rename('athena_contains'),
   cardinality: rename('len'),
+  sequence: rename('athena_sequence'),
   array_join: (rw, k, open, close, out) => {
     argsOf(rw, k, open, 2);
     rename('array_to_string')(rw, k, open, close, out);

@@ -144,6 +144,9 @@ test('arrays: ARRAY[...], contains with NULL semantics, cardinality, UNNEST, arr
       cardinality(ARRAY[1, 2, 3]), ARRAY['a', NULL, 'b"c'], ARRAY[1.5E0, 2.0E0]`);
   assert.deepEqual(r.rows[0], ['true', null, 'false', '3', '[a, null, b"c]', '[1.5, 2.0]']);
   assert.equal(r.col.Type, 'boolean');
+  const seq = await one("SELECT sequence(1, 3), sequence(DATE '2025-01-30', DATE '2025-02-01'), sequence(DATE '2025-01-31', DATE '2025-04-30', INTERVAL '1' MONTH), sequence(10, 1, -4), sequence(DATE '2025-01-03', DATE '2025-01-01')");
+  assert.deepEqual(seq.rows[0], ['[1, 2, 3]', '[2025-01-30, 2025-01-31, 2025-02-01]', '[2025-01-31, 2025-02-28, 2025-03-31, 2025-04-30]', '[10, 6, 2]',
+    '[2025-01-03, 2025-01-02, 2025-01-01]']);
   const u = await env.query('SELECT x, n FROM UNNEST(ARRAY[10, 20]) WITH ORDINALITY AS t(x, n) ORDER BY n');
   assert.deepEqual(u.rows, [['10', '1'], ['20', '2']]);
   const filtered = await env.query("SELECT count(*) FROM ledger WHERE contains(?, company)", ["ARRAY['EC_NG', 'JD_GH']"], 'finrec');
