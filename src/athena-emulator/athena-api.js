@@ -208,7 +208,12 @@ class AthenaApi {
       if (byAge.Enabled) reuse = { maxAgeMinutes: age };
     }
 
+    const database = (ctx.Database || 'default').toLowerCase();
+    const prepared = this.prepareStatement(req.QueryString, params);
+    if (this.config.syntaxErrors === 'reject') await this.rejectSyntaxErrors(prepared);
+
     // Idempotency: same token -> same execution, unless compared parameters differ.
+    // (No await between this check and create(), so concurrent retries cannot both create.)
     const compared = { q: req.QueryString, c: ctx.Catalog, d: ctx.Database, o: requestedLocation };
     const earlier = this.executions.byToken.get(token);
     if (earlier) {
@@ -216,10 +221,6 @@ class AthenaApi {
       if (!same) throw invalidRequest('IDEMPOTENT_PARAMETER_MISMATCH', 'Idempotent parameters do not match');
       return { QueryExecutionId: earlier.id };
     }
-
-    const database = (ctx.Database || 'default').toLowerCase();
-    const prepared = this.prepareStatement(req.QueryString, params);
-    if (this.config.syntaxErrors === 'reject') await this.rejectSyntaxErrors(prepared);
 
     const exec = this.executions.create({
       token,
@@ -231,7 +232,7 @@ class AthenaApi {
       workgroup: wgName,
       managed,
       outputLocation,
-      encryption: !managed ? wg.Configuration.ResultConfiguration.EncryptionConfiguration || (req.ResultConfiguration && req.ResultConfiguration.EncryptionConfiguration) : undefined,
+      encryption: managed ? undefined : this.encryptionOf(wg, req.ResultConfiguration),
       reuse,
       reuseConfig: byAge ? { ResultReuseByAgeConfiguration: { Enabled: !!byAge.Enabled, ...(byAge.Enabled ? { MaxAgeInMinutes: reuse.maxAgeMinutes } : {}) } } : undefined,
       reuseKey: JSON.stringify([prepared.substituted.sql, database, 'awsdatacatalog', wgName]),
@@ -242,6 +243,13 @@ class AthenaApi {
       substituted: prepared.substituted,
     });
     return { QueryExecutionId: exec.id };
+  }
+
+  /** Encryption reported for the result: the enforced workgroup's, else the caller's, else the workgroup's. */
+  encryptionOf(wg, resultConfiguration) {
+    const own = wg.Configuration.ResultConfiguration.EncryptionConfiguration;
+    const callers = resultConfiguration && resultConfiguration.EncryptionConfiguration;
+    return wg.Configuration.EnforceWorkGroupConfiguration && own ? own : callers || own;
   }
 
   /** Substitute parameters and classify the statement; errors are kept for the FAILED state. */

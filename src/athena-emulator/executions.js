@@ -159,7 +159,7 @@ class Executions {
       await this.engine.refreshLake();
       const database = exec.database;
       if (!this.engine.lake.databases.has(database)) {
-        throw new QueryError('SCHEMA_NOT_FOUND', `Schema '${database}' does not exist`);
+        throw new QueryError('SCHEMA_NOT_FOUND', `Schema '${database}' does not exist (the local lake has no folder '${database}'; see /_emulator/state for its databases)`);
       }
 
       dataFile = path.join(resultsDir, `${exec.id}.data`);
@@ -194,7 +194,6 @@ class Executions {
       }
       exec.engineMs = Date.now() - engineStart;
       if (exec.cancelled) return;
-      exec.result.header = header;
       if (exec.outputLocation) {
         const t0 = Date.now();
         await this.upload(exec, header, txt);
