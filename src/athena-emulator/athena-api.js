@@ -6,9 +6,10 @@
 const { ApiError, QueryError, invalidRequest, positionedError } = require('./errors');
 const { substituteParameters } = require('./params');
 const { analyzeStatement, translateQuery } = require('./sql-compat');
-const { lineCol } = require('./sql-tokenizer');
 const { parseS3Uri } = require('./s3');
 const { readPage } = require('./results');
+const { fromPlanError } = require('./duck-errors');
+const { byteToCharOffset } = require('./source-map');
 const { ENGINE_VERSION } = require('./workgroups');
 
 const ts = (ms) => (ms === null || ms === undefined ? undefined : Math.round(ms) / 1000);
@@ -278,10 +279,11 @@ class AthenaApi {
         const { sql, map } = translateQuery(prepared.statement);
         const parseError = await this.engine.parseError(sql);
         if (parseError) {
-          const pos = prepared.substituted.toOriginal(map.toSource(Buffer.from(sql).subarray(0, Number(parseError.position || 0)).toString().length));
-          const { line, col } = lineCol(prepared.substituted.original, pos);
-          const near = /at or near "([^"]*)"/.exec(parseError.error_message || '');
-          err = new QueryError('SYNTAX_ERROR', `line ${line}:${col}: mismatched input '${near ? near[1] : '<EOF>'}'`);
+          // same message as a FAILED query would carry, with the position in the SQL sent
+          err = fromPlanError(parseError, {
+            sql: prepared.substituted.original,
+            toOriginal: (bytePos) => prepared.substituted.toOriginal(map.toSource(byteToCharOffset(sql, bytePos))),
+          });
         }
       } catch (e) {
         err = positionedError(e, prepared.substituted);

@@ -20,14 +20,11 @@ const { fromApiType, columnInfo, renderSql, hiveType } = require('./render');
 const { fromPlanError, fromMessage } = require('./duck-errors');
 const { quoteIdent, quoteString } = require('./sql-tokenizer');
 const { csvLine } = require('./results');
+const { byteToCharOffset } = require('./source-map');
 
 const CATALOG = lakeMod.CATALOG;
 
 const sqlLiteral = (s) => quoteString(s);
-
-function byteToCharOffset(text, bytePos) {
-  return Buffer.from(text, 'utf8').subarray(0, bytePos).toString('utf8').length;
-}
 
 class Engine {
   /**
@@ -163,7 +160,7 @@ class Engine {
 
   /** The parser error of a SQL text (json_serialize_sql), or null when it parses. */
   async parseError(sql) {
-    const c = await this.instance.connect();
+    const c = await this.planner.connect();
     try {
       const r = JSON.parse((await c.runAndReadAll(`SELECT json_serialize_sql(${sqlLiteral(sql)})`)).getRows()[0][0]);
       return r.error && r.error_type === 'parser' ? r : null;

@@ -57,11 +57,11 @@ class SourceMap {
   }
 }
 
-/** Chain maps: the first maps the final text to the previous one, and so on to the original. */
-function composeMaps(...maps) {
-  return { toSource: (pos) => maps.reduce((p, m) => m.toSource(p), pos) };
-}
-
 const identityMap = { toSource: (pos) => pos };
 
-module.exports = { TextBuilder, SourceMap, composeMaps, identityMap };
+/** Character offset in `text` of a UTF-8 byte offset (DuckDB reports byte offsets). */
+function byteToCharOffset(text, bytePos) {
+  return Buffer.from(text, 'utf8').subarray(0, bytePos).toString('utf8').length;
+}
+
+module.exports = { TextBuilder, SourceMap, identityMap, byteToCharOffset };
