@@ -224,8 +224,16 @@ function applyFixes(v, fixed) {
 async function fixTypes(sql, planOf) {
   let text = sql;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const v = new TokenView(text);
-    const sites = findSites(v);
+    let v;
+    let sites;
+    try {
+      v = new TokenView(text);
+      sites = findSites(v);
+    } catch (e) {
+      // The SQL is valid (DuckDB bound it); failing to delimit an operand is a limit of
+      // the emulator, not the user's error, and must not turn into a wrong result.
+      throw new QueryError('NOT_SUPPORTED', `the local Athena emulator could not analyse this query for Trino's typing rules (${e.message})`);
+    }
     if (sites.length === 0) return text;
     const ranges = [];
     for (const s of sites) s.ids = s.operands.map((r) => ranges.push(r) - 1);
