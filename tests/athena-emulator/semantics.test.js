@@ -105,6 +105,12 @@ test('integer division truncates and division by zero fails', async () => {
   await assert.rejects(env.query("SELECT DECIMAL '1.0' / 0"), (e) => e.errorName === 'DIVISION_BY_ZERO');
 });
 
+test('operators keep SQL precedence when divisions are rewritten', async () => {
+  const r = await one(`SELECT 7 * 3 / 2, 2 + 7 / 2, -7 / 2 * 3, (7 + 1) / 3, CAST(7 AS integer) / 2, 7 / 2 / 2,
+      CASE WHEN true THEN 7 END / 2, 10 - 9 / 2 - 1, abs(-9) / 2 % 3, DECIMAL '1.00' * 3 / 7, 1 + DECIMAL '10' / 4 * 2`);
+  assert.deepEqual(r.rows[0], ['10', '5', '-9', '2', '3', '1', '3', '5', '1', '0.43', '7']);
+});
+
 test('double and real notation, CAST to varchar', async () => {
   const r = await one("SELECT 1e20, 0.1E0 + 0.2E0, 1.0E0, 1.0E7, 1.0E-4, CAST(1e20 AS varchar), CAST(0.5E0 AS varchar), CAST(REAL '1.5' AS varchar), CAST(TIMESTAMP '2025-09-30 01:02:03' AS varchar)");
   assert.deepEqual(r.rows[0], ['1.0E20', '0.30000000000000004', '1.0', '1.0E7', '1.0E-4', '1.0E20', '0.5', '1.5', '2025-09-30 01:02:03.000']);
