@@ -119,4 +119,4 @@ function seeded(seed) {
   };
 }
 
-module.exports = { Faults };
+module.exports = { Faults, seeded };

@@ -5,6 +5,8 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { localEngine, emu } = require('./helpers');
 
+const { seeded } = emu('faults'); // a small seeded PRNG (mulberry32) for reproducible inputs
+
 let env;
 test.before(async () => {
   env = await localEngine();
@@ -34,17 +36,6 @@ function javaDouble(x) {
     return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
   }
   return `${sign}${digits[0]}.${digits.slice(1) || '0'}E${e}`;
-}
-
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 test('the oracle itself matches known Java outputs', () => {
