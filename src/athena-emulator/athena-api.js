@@ -506,4 +506,4 @@ class AthenaApi {
 
 AthenaApi.OPERATIONS = Object.keys(SHAPES);
 
-module.exports = { AthenaApi, checkShape };
+module.exports = { AthenaApi };

@@ -116,4 +116,4 @@ function readPage(file, offset, max) {
   }
 }
 
-module.exports = { csvLine, parseRecords, readPage };
+module.exports = { csvLine, readPage };

@@ -9,7 +9,7 @@
 // (decimal division, avg/round of decimals, integer division by zero, CAST to varchar,
 // date +/- interval), using the types DuckDB's binder reports.
 
-const { TokenType, SqlSyntaxError, quoteString } = require('./sql-tokenizer');
+const { TokenType, quoteString } = require('./sql-tokenizer');
 const { TokenView } = require('./sql-expr');
 const { TextBuilder } = require('./source-map');
 const { QueryError, notSupported } = require('./errors');
@@ -631,5 +631,4 @@ module.exports = {
   translateJoda,
   translateMysql,
   decimalLiteral,
-  SqlSyntaxError,
 };

@@ -254,4 +254,4 @@ async function fixTypes(sql, planOf) {
   return text;
 }
 
-module.exports = { fixTypes, findSites, buildProbe, planFix };
+module.exports = { fixTypes };

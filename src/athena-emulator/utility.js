@@ -69,4 +69,4 @@ async function runUtility(engine, statement, contextDb) {
   }
 }
 
-module.exports = { runUtility, hiveMatcher, STRING_COLUMN };
+module.exports = { runUtility };
