@@ -7,8 +7,15 @@ cd "$root"
 need() { command -v "$1" >/dev/null 2>&1 || { echo "scripts/test.sh: '$1' is not on PATH; $2" >&2; exit 3; }; }
 need dotnet "install the .NET 10 SDK"
 need python3 "install Python 3 (standard library only)"
+need node "install Node.js 20 (the local Athena emulator runs on it)"
+need npm "install npm (it installs the emulator's pinned dependencies)"
+need moto_server "moto 5.2.1 (moto_server) is expected on this machine image; tests use it as local S3/STS/Athena"
+need aws "the AWS CLI is expected on this machine image; the emulator's conformance test drives it"
 
 section() { printf '\n== %s\n' "$*"; }
+
+section "local Athena emulator dependencies (npm ci, pinned by package-lock.json)"
+(cd src/athena-emulator && npm ci --no-audit --no-fund --loglevel=error)
 
 section "build (warnings are errors)"
 dotnet build SoxAuto.sln -c Debug --nologo -v quiet
@@ -20,5 +27,8 @@ done
 
 section "demo-lake generator tests (Python)"
 python3 -m unittest discover -s scripts/demo-lake -p 'test_*.py'
+
+section "Athena emulator tests (node --test; start their own moto_server and emulator)"
+node --test tests/athena-emulator/
 
 section "all tests passed"
