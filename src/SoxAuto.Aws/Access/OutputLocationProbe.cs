@@ -4,8 +4,8 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using SoxAuto.Aws.Athena.Model;
-using AthenaEncryption = SoxAuto.Aws.Athena.Model.EncryptionConfiguration;
 using SoxAuto.Aws.Storage;
+using AthenaEncryption = SoxAuto.Aws.Athena.Model.EncryptionConfiguration;
 
 namespace SoxAuto.Aws.Access;
 

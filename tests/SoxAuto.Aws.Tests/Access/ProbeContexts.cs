@@ -15,20 +15,20 @@ internal static class ProbeContexts
 {
     public static AccessProbeContext With(Mock<IAthenaClient> athena, Mock<IAmazonS3>? s3 = null, string? outputLocation = "s3://results/soxauto/",
         IReadOnlyDictionary<string, string>? databaseMapping = null, IReadOnlyList<string>? databases = null, bool runQuery = false) => new()
-    {
-        CreateSession = () => throw new InvalidOperationException("the session is given"),
-        Settings = RunSettings.Resolve(new CatalogSettings
         {
-            Workgroup = "sox",
-            OutputLocation = outputLocation,
-            Databases = databaseMapping ?? new Dictionary<string, string>(),
-        }, SettingsOverrides.None, _ => null),
-        Databases = databases ?? [],
-        RunQuery = runQuery,
-        Time = TimeProvider.System,
-        AthenaFactory = _ => athena.Object,
-        S3Factory = _ => (s3 ?? new Mock<IAmazonS3>(MockBehavior.Strict)).Object,
-        Session = new AwsSession(new BasicAWSCredentials("AKIAUNITTEST", "unit-test-secret"), "test", RegionEndpoint.EUWest1,
+            CreateSession = () => throw new InvalidOperationException("the session is given"),
+            Settings = RunSettings.Resolve(new CatalogSettings
+            {
+                Workgroup = "sox",
+                OutputLocation = outputLocation,
+                Databases = databaseMapping ?? new Dictionary<string, string>(),
+            }, SettingsOverrides.None, _ => null),
+            Databases = databases ?? [],
+            RunQuery = runQuery,
+            Time = TimeProvider.System,
+            AthenaFactory = _ => athena.Object,
+            S3Factory = _ => (s3 ?? new Mock<IAmazonS3>(MockBehavior.Strict)).Object,
+            Session = new AwsSession(new BasicAWSCredentials("AKIAUNITTEST", "unit-test-secret"), "test", RegionEndpoint.EUWest1,
             new AwsEndpointResolver(null, _ => null), null),
-    };
+        };
 }
