@@ -87,6 +87,19 @@ public sealed class ExternalProcess : IDisposable
         return null;
     }
 
+    /// <summary>Waits for the process to end; false when it is still running after <paramref name="timeout"/>.</summary>
+    public bool WaitForExit(TimeSpan timeout, out int exitCode)
+    {
+        bool exited = _process.WaitForExit(timeout);
+        if (exited)
+        {
+            _process.WaitForExit(); // drains the redirected output
+        }
+
+        exitCode = exited ? _process.ExitCode : -1;
+        return exited;
+    }
+
     public void Dispose()
     {
         try
