@@ -141,7 +141,11 @@ public sealed class AthenaQueryEngine : IQueryEngine
     private async Task<WorkGroupPlan> LoadPlanAsync()
     {
         GetWorkGroupResponse response = await _athena.GetWorkGroupAsync(new GetWorkGroupRequest { WorkGroup = _options.WorkGroup }, CancellationToken.None);
-        return WorkGroupPlan.From(response.WorkGroup, _options.OutputLocation);
+
+        // Some endpoints (moto) answer an unknown workgroup with {"WorkGroup": null} rather than an error.
+        WorkGroup workGroup = response.WorkGroup
+            ?? throw new AthenaException("WorkGroupNotFound", $"Athena workgroup '{_options.WorkGroup}' was not found; check --workgroup, SOXAUTO_WORKGROUP or settings.yaml", null, null);
+        return WorkGroupPlan.From(workGroup, _options.OutputLocation);
     }
 
     // ErrorType 0–8 is "query exhausted resources at this scale factor": re-running the same query fails the same way.
