@@ -1,0 +1,69 @@
+using Amazon.S3;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using SoxAuto.Aws.Athena;
+using SoxAuto.Aws.Connection;
+using SoxAuto.Aws.Storage;
+using SoxAuto.Core.Runs;
+
+namespace SoxAuto.Aws;
+
+/// <summary>
+/// The AWS side of one extraction run, composed once: the Athena client and query engine, the S3 client that reads
+/// result files, and the caller's identity for the evidence.
+/// </summary>
+public sealed class AwsQueryRuntime : IDisposable
+{
+    private readonly AthenaClient _athena;
+    private readonly AmazonS3Client _s3;
+    private readonly AwsSession _session;
+
+    private AwsQueryRuntime(AwsSession session, AthenaClient athena, AmazonS3Client s3, AthenaQueryEngine engine)
+    {
+        _session = session;
+        _athena = athena;
+        _s3 = s3;
+        Engine = engine;
+    }
+
+    public AthenaQueryEngine Engine { get; }
+
+    public string Region => _session.Region.SystemName;
+
+    public static AwsQueryRuntime Create(AwsSession session, RunSettings settings, TimeProvider time, int? resultReuseMinutes = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(settings);
+        AthenaClient athena = new(session, time);
+        AmazonS3Client s3 = S3ClientFactory.Create(session);
+        AthenaQueryEngine engine = new(athena, new S3ResultReader(s3),
+            new AthenaQueryEngineOptions(settings.Workgroup, settings.OutputLocation, settings.AthenaCatalog) { ResultReuseMaxAgeMinutes = resultReuseMinutes },
+            time);
+        return new AwsQueryRuntime(session, athena, s3, engine);
+    }
+
+    /// <summary>The caller's ARN (STS GetCallerIdentity) for the execution log, or null with the reason when it cannot be had.</summary>
+    public async Task<(string? Arn, string? Problem)> TryGetCallerArnAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using IAmazonSecurityTokenService sts = StsClientFactory.Create(_session);
+            GetCallerIdentityResponse identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
+            return (identity.Arn, null);
+        }
+        catch (AmazonSecurityTokenServiceException ex)
+        {
+            return (null, $"STS GetCallerIdentity failed: {ex.ErrorCode} {ex.Message}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return (null, $"STS GetCallerIdentity failed: {ex.Message}");
+        }
+    }
+
+    public void Dispose()
+    {
+        _athena.Dispose();
+        _s3.Dispose();
+    }
+}
