@@ -4,6 +4,7 @@ using SoxAuto.Testing;
 namespace SoxAuto.Core.Tests.Expressions;
 
 /// <summary>Expression problems found by <c>validate-catalog</c> (through <see cref="CatalogLoader"/>), each at file:line:column.</summary>
+[Collection(SoxAuto.Core.Tests.Validation.MeasuredTests.Name)]
 public sealed class CheckExpressionValidatorTests
 {
     private const string Header = """

@@ -3,6 +3,7 @@ using SoxAuto.Core.Expressions;
 
 namespace SoxAuto.Core.Tests.Expressions;
 
+[Collection(SoxAuto.Core.Tests.Validation.MeasuredTests.Name)]
 public sealed class DecimalMathTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using static SoxAuto.Core.Tests.Expressions.ExpressionRunner;
 namespace SoxAuto.Core.Tests.Expressions;
 
 /// <summary>The type rules and name resolution: every error kind, at the offset of what does not fit.</summary>
+[Collection(SoxAuto.Core.Tests.Validation.MeasuredTests.Name)]
 public sealed class ExpressionCompilerTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using static SoxAuto.Core.Tests.Expressions.ExpressionRunner;
 namespace SoxAuto.Core.Tests.Expressions;
 
 /// <summary>SQL three-valued logic and every comparison kind, evaluated on rows read by the real reader.</summary>
+[Collection(SoxAuto.Core.Tests.Validation.MeasuredTests.Name)]
 public sealed class ExpressionEvaluationTests
 {
     // Theory data must be public; the truth values travel as "T", "F", "U".

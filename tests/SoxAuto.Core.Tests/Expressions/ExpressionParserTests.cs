@@ -3,6 +3,7 @@ using SoxAuto.Core.Expressions.Syntax;
 
 namespace SoxAuto.Core.Tests.Expressions;
 
+[Collection(SoxAuto.Core.Tests.Validation.MeasuredTests.Name)]
 public sealed class ExpressionParserTests
 {
     [Theory]
