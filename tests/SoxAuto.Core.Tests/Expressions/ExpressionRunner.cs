@@ -2,6 +2,7 @@ using SoxAuto.Core.Catalog;
 using SoxAuto.Core.Data;
 using SoxAuto.Core.Expressions;
 using SoxAuto.Core.Expressions.Evaluation;
+using SoxAuto.Core.Tests.Validation;
 
 namespace SoxAuto.Core.Tests.Expressions;
 

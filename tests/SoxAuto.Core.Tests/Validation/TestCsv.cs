@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using SoxAuto.Core.Data;
 
-namespace SoxAuto.Core.Tests;
+namespace SoxAuto.Core.Tests.Validation;
 
 /// <summary>Builds schemas and Athena-CSV text for tests, and feeds it through the real reader.</summary>
 internal static class TestCsv
