@@ -1,5 +1,6 @@
 using SoxAuto.Core.Catalog.Checks;
 using SoxAuto.Core.Data;
+using SoxAuto.Core.Expressions;
 
 namespace SoxAuto.Core.Catalog;
 
@@ -37,6 +38,7 @@ internal static class CheckReferenceValidator
                 }
             }
 
+            CheckExpressionValidator.Validate(item, check, problems);
             if (check is CriticalColumnsCheck { Columns.Count: 0 } && !item.Columns.Any(c => c.IsCritical))
             {
                 problems.Add(CatalogProblem.Error(CatalogRules.CheckDefinition, check.Location,

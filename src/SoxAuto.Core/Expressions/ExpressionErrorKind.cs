@@ -1,0 +1,9 @@
+namespace SoxAuto.Core.Expressions;
+
+internal enum ExpressionErrorKind
+{
+    Syntax,
+    UnknownColumn,
+    UnknownParameter,
+    TypeMismatch,
+}

@@ -1,0 +1,11 @@
+namespace SoxAuto.Core.Expressions.Syntax;
+
+internal enum LiteralKind
+{
+    Text,
+    Number,
+    Date,
+    Timestamp,
+    Boolean,
+    Null,
+}

@@ -1,0 +1,62 @@
+using System.Text;
+
+namespace SoxAuto.Core.Tests.Validation;
+
+/// <summary>A read-only stream over lazily produced lines (each already ending in LF), for inputs of millions of rows.</summary>
+internal sealed class LineStream(IEnumerable<string> lines) : Stream
+{
+    private readonly IEnumerator<string> _lines = lines.GetEnumerator();
+    private byte[] _pending = [];
+    private int _offset;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        int written = 0;
+        while (written < count)
+        {
+            if (_offset == _pending.Length)
+            {
+                if (!_lines.MoveNext())
+                {
+                    break;
+                }
+
+                _pending = Encoding.UTF8.GetBytes(_lines.Current);
+                _offset = 0;
+            }
+
+            int take = Math.Min(count - written, _pending.Length - _offset);
+            Array.Copy(_pending, _offset, buffer, offset + written, take);
+            _offset += take;
+            written += take;
+        }
+
+        return written;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        _lines.Dispose();
+        base.Dispose(disposing);
+    }
+}
