@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using SoxAuto.Core.Runs;
 
 namespace SoxAuto.Cli.Commands;
 
@@ -46,19 +44,7 @@ internal sealed class ExtractCommand : Command
         Options.Add(EndpointUrlOption);
         Options.Add(ConcurrencyOption);
         Options.Add(JsonOption);
-        SetAction(async (parseResult, cancellationToken) =>
-        {
-            DateOnly cutoff = parseResult.GetValue(CutoffOption)
-                ?? CutoffDate.DefaultFor(DateOnly.FromDateTime(environment.Time.GetUtcNow().UtcDateTime));
-            if (parseResult.GetValue(CutoffOption) is null)
-            {
-                await environment.Error.WriteLineAsync(
-                    $"NOTE: no --cutoff given; using {cutoff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, the last day of the previous month.");
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return await NotYetAvailable.ReportAsync(environment, Name, "#3");
-        });
+        SetAction((parseResult, cancellationToken) => new ExtractAction(this, environment).RunAsync(parseResult, cancellationToken));
     }
 
     public Option<DateOnly?> CutoffOption { get; }

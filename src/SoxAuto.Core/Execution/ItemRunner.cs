@@ -40,10 +40,10 @@ internal sealed class ItemRunner(IQueryEngine engine, ICheckSuiteFactory checks,
         ICheckSuite suite = checks.Create(item, schema, parameters.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal), plan.Values.Cutoff);
 
         // Independent source queries run concurrently with the main query; each failure becomes that check's ERROR.
-        List<Task<SourceQueryResult>> sources = suite.SourceQueries
-            .Select(q => SourceQueryRunner.RunAsync(engine, q.CheckId,
+        List<(string CheckId, Task<SourceQueryResult> Result)> sources = suite.SourceQueries
+            .Select(q => (q.CheckId, SourceQueryRunner.RunAsync(engine, q.CheckId,
                 SourceQueryRunner.Request($"{item.Id} check {q.CheckId}", QueryRenderer.Render(q.Query.Sql, parameters, plan.Settings.Databases), database, plan.Settings.AthenaCatalog),
-                cancellationToken))
+                cancellationToken)))
             .ToList();
         try
         {
@@ -57,6 +57,15 @@ internal sealed class ItemRunner(IQueryEngine engine, ICheckSuiteFactory checks,
                 throw new InvalidDataException(mismatch);
             }
 
+            // A query-based witness must know its keys before the first row (so only they are kept in memory).
+            if (suite is IEarlySourceResults early)
+            {
+                foreach ((string checkId, Task<SourceQueryResult> result) in sources.Where(s => early.NeededBeforeRows.Contains(s.CheckId)))
+                {
+                    early.Provide(await result);
+                }
+            }
+
             progress.Report(new ItemProgress(item.Id, ItemPhase.Reading, execution.ExecutionId));
             await using IItemEvidenceWriter package = evidence.BeginItem(item, schema);
             ResultReadSummary read;
@@ -68,7 +77,7 @@ internal sealed class ItemRunner(IQueryEngine engine, ICheckSuiteFactory checks,
             }
 
             progress.Report(new ItemProgress(item.Id, ItemPhase.Checking, null, read.Rows));
-            SourceQueryResult[] sourceResults = await Task.WhenAll(sources);
+            SourceQueryResult[] sourceResults = await Task.WhenAll(sources.Select(s => s.Result));
             executions.AddRange(sourceResults.Select(r => r.Execution).OfType<QueryExecutionInfo>());
             IReadOnlyList<CheckResult> results = suite.Complete(read.Rows, sourceResults);
             ItemStatus status = StatusOf(results);
@@ -95,7 +104,7 @@ internal sealed class ItemRunner(IQueryEngine engine, ICheckSuiteFactory checks,
         finally
         {
             // Never leave source queries running unobserved when the main path fails.
-            await Task.WhenAll(sources.Select(s => s.ContinueWith(_ => { }, TaskScheduler.Default)));
+            await Task.WhenAll(sources.Select(s => s.Result.ContinueWith(_ => { }, TaskScheduler.Default)));
         }
     }
 
