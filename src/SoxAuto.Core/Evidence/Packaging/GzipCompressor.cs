@@ -48,7 +48,18 @@ internal sealed class GzipCompressor : IDisposable
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         _finished = true;
-        _deflate.Dispose();
+        if (_length == 0)
+        {
+            // DeflateStream writes nothing when nothing was written; a gzip member needs a deflate stream: one empty
+            // final block with fixed codes (RFC 1951 3.2.6).
+            _deflate.Dispose();
+            _output.Write([0x03, 0x00]);
+        }
+        else
+        {
+            _deflate.Dispose();
+        }
+
         Span<byte> trailer = stackalloc byte[8];
         BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc.Value);
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], unchecked((uint)_length));
