@@ -27,14 +27,14 @@ internal static class EntryNames
             return "an absolute path";
         }
 
-        if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
-        {
-            return "inside a folder (entries must be flat)";
-        }
-
         if (name.Contains("..", StringComparison.Ordinal) || name[0] == '.')
         {
             return "a relative path ('..' or a leading '.')";
+        }
+
+        if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+        {
+            return "inside a folder (entries must be flat)";
         }
 
         if (name.Length > 200)
