@@ -28,6 +28,7 @@ import re
 import struct
 import sys
 import zipfile
+import zlib
 from fractions import Fraction
 
 CHUNK = 1 << 20
@@ -127,16 +128,15 @@ def nearest_binary32(text):
     exact = Fraction(text.decode("ascii"))
     bits = struct.unpack(">I", struct.pack(">f", candidate))[0]
     best, best_bits, best_distance = candidate, bits, abs(Fraction(candidate) - exact)
-    for step in (-1, 1):
-        for neighbour_bits in (bits + step,):
-            if not 0 <= neighbour_bits <= 0xFFFFFFFF:
-                continue
-            neighbour = struct.unpack(">f", struct.pack(">I", neighbour_bits))[0]
-            if neighbour != neighbour or neighbour in (float("inf"), float("-inf")):
-                continue
-            distance = abs(Fraction(neighbour) - exact)
-            if distance < best_distance or (distance == best_distance and neighbour_bits % 2 == 0 and best_bits % 2 == 1):
-                best, best_bits, best_distance = neighbour, neighbour_bits, distance
+    for neighbour_bits in (bits - 1, bits + 1):
+        if not 0 <= neighbour_bits <= 0xFFFFFFFF:
+            continue
+        neighbour = struct.unpack(">f", struct.pack(">I", neighbour_bits))[0]
+        if neighbour != neighbour or neighbour in (float("inf"), float("-inf")):
+            continue
+        distance = abs(Fraction(neighbour) - exact)
+        if distance < best_distance or (distance == best_distance and neighbour_bits % 2 == 0 and best_bits % 2 == 1):
+            best, best_bits, best_distance = neighbour, neighbour_bits, distance
     return best
 
 
@@ -377,10 +377,12 @@ def unsafe_name_reason(name):
         return "an empty name"
     if name.startswith("/") or name.startswith("\\") or re.match(r"[A-Za-z]:", name):
         return "an absolute path"
+    if ".." in name or name.startswith("."):
+        return "a relative path ('..' or a leading '.')"
     if "/" in name or "\\" in name:
-        return "a folder (entries must be flat)"
-    if name in (".", "..") or ".." in name.split("."):
-        return "'..'"
+        return "inside a folder (entries must be flat)"
+    if len(name) > 200:
+        return "longer than 200 characters"
     if not SAFE_NAME_RE.fullmatch(name):
         return "characters outside A-Z a-z 0-9 . _ -"
     return None
@@ -525,7 +527,7 @@ def check_entries(package, report, max_ratio):
             continue
         try:
             actual[name] = package.sha256(name)
-        except (OSError, zipfile.BadZipFile, EOFError) as error:
+        except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as error:
             report.check(False, f"sha256 {name}: unreadable ({error})")
             continue
         report.check(actual[name] == expected,
@@ -560,7 +562,7 @@ def check_entries(package, report, max_ratio):
     try:
         with package.open(data_file) as raw, gzip.GzipFile(fileobj=raw, mode="rb") as data:
             digest, counted, snapshot = cdh1(ExpansionLimit(data, limit), columns)
-    except (DataError, OSError, EOFError, zipfile.BadZipFile, gzip.BadGzipFile) as error:
+    except (DataError, OSError, EOFError, zipfile.BadZipFile, zlib.error) as error:
         report.check(False, f"dataset_sha256: the data cannot be read: {error}")
         return
     report.check(digest == dataset_sha256, f"dataset_sha256 (CDH-1 over {counted} rows)" +
