@@ -34,7 +34,7 @@ public sealed class ItemEvidenceWriterFailureTests
         {
             using MemoryStream input = new(Encoding.UTF8.GetBytes(EvidenceSamples.Csv(3000)));
             await Assert.ThrowsAsync<InvalidOperationException>(() => ResultReader.ReadAsync(input, EvidenceSamples.Schema,
-                [writer.RowConsumer, new ThrowingConsumer(2500)], [writer.RawConsumer], CancellationToken.None, 4096));
+                [writer.RowConsumer, new AtRow(2500, () => throw new InvalidOperationException("a check crashed"))], [writer.RawConsumer], CancellationToken.None, 4096));
         }
 
         Assert.Empty(Directory.GetFiles(run.RunFolder));
@@ -50,7 +50,7 @@ public sealed class ItemEvidenceWriterFailureTests
         {
             using MemoryStream input = new(Encoding.UTF8.GetBytes(EvidenceSamples.Csv(3000)));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResultReader.ReadAsync(input, EvidenceSamples.Schema,
-                [writer.RowConsumer, new CancellingConsumer(cancel, 1000)], [writer.RawConsumer], cancel.Token, 4096));
+                [writer.RowConsumer, new AtRow(1000, cancel.Cancel)], [writer.RawConsumer], cancel.Token, 4096));
         }
 
         Assert.Empty(Directory.GetFiles(run.RunFolder));
@@ -121,36 +121,18 @@ public sealed class ItemEvidenceWriterFailureTests
         Assert.Equal([existing], Directory.GetFiles(run.RunFolder));
     }
 
-    private sealed class ThrowingConsumer(long atRow) : IRowConsumer
+    /// <summary>Another consumer of the same read (a check) that does something at one row: throw, or cancel the read.</summary>
+    private sealed class AtRow(long row, Action action) : IRowConsumer
     {
         public void Start(ResultSchema schema)
         {
         }
 
-        public void Consume(TypedRow row)
+        public void Consume(TypedRow current)
         {
-            if (row.Number == atRow)
+            if (current.Number == row)
             {
-                throw new InvalidOperationException("a check crashed");
-            }
-        }
-
-        public void Finish(long rowCount)
-        {
-        }
-    }
-
-    private sealed class CancellingConsumer(CancellationTokenSource cancel, long atRow) : IRowConsumer
-    {
-        public void Start(ResultSchema schema)
-        {
-        }
-
-        public void Consume(TypedRow row)
-        {
-            if (row.Number == atRow)
-            {
-                cancel.Cancel();
+                action();
             }
         }
 
