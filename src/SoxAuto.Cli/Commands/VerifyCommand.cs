@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SoxAuto.Cli.Output;
+using SoxAuto.Core.Evidence.Verification;
 
 namespace SoxAuto.Cli.Commands;
 
@@ -15,10 +17,36 @@ internal sealed class VerifyCommand : Command
         };
         Arguments.Add(PackagesArgument);
         Options.Add(JsonOption);
-        SetAction(async (_, cancellationToken) =>
+        SetAction(async (parseResult, cancellationToken) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return await NotYetAvailable.ReportAsync(environment, Name, "#4");
+            FileInfo[] packages = parseResult.GetValue(PackagesArgument) ?? [];
+            FileInfo[] missing = [.. packages.Where(p => !p.Exists)];
+            if (missing.Length > 0)
+            {
+                foreach (FileInfo file in missing)
+                {
+                    await environment.Error.WriteLineAsync($"soxauto verify: {file.FullName}: no such file{(Directory.Exists(file.FullName) ? " (it is a folder; give the .zip)" : string.Empty)}");
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
+            List<PackageVerification> results = [];
+            foreach (FileInfo package in packages)
+            {
+                results.Add(await PackageVerifier.VerifyAsync(package.FullName, cancellationToken));
+            }
+
+            if (parseResult.GetValue(JsonOption))
+            {
+                await VerificationReport.WriteJsonAsync(environment.Output, results);
+            }
+            else
+            {
+                await VerificationReport.WriteTextAsync(environment.Output, results);
+            }
+
+            return results.All(r => r.Ok) ? ExitCodes.Ok : ExitCodes.ControlsFailed;
         });
     }
 

@@ -1,0 +1,100 @@
+namespace SoxAuto.Core.Evidence.Statistics;
+
+/// <summary>
+/// Counts the distinct non-NULL values of one column exactly, by their canonical text, up to a bound: at most
+/// <see cref="MaxValues"/> values holding at most <see cref="MaxBytes"/> bytes of text. Past the bound it stops, frees
+/// its memory and reports "more than <see cref="Count"/>" (<see cref="Capped"/>), so memory stays bounded however many
+/// rows stream by. Values live in one byte arena with an open-addressing index: no allocation per value.
+/// </summary>
+internal sealed class DistinctCounter
+{
+    public const int MaxValues = 10_000;
+    public const int MaxBytes = 256 * 1024;
+
+    private int[] _slots = new int[64];
+    private Entry[] _entries = new Entry[32];
+    private byte[] _arena = new byte[4096];
+    private int _arenaUsed;
+
+    /// <summary>Distinct values seen; when <see cref="Capped"/>, the column has more than this many.</summary>
+    public int Count { get; private set; }
+
+    public bool Capped { get; private set; }
+
+    public void Add(ReadOnlySpan<byte> value)
+    {
+        if (Capped)
+        {
+            return;
+        }
+
+        HashCode hasher = default;
+        hasher.AddBytes(value);
+        int hash = hasher.ToHashCode();
+        int mask = _slots.Length - 1;
+        int slot = hash & mask;
+        while (_slots[slot] != 0)
+        {
+            ref Entry entry = ref _entries[_slots[slot] - 1];
+            if (entry.Hash == hash && _arena.AsSpan(entry.Offset, entry.Length).SequenceEqual(value))
+            {
+                return;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        if (Count == MaxValues || _arenaUsed + value.Length > MaxBytes)
+        {
+            Capped = true;
+            _slots = [];
+            _entries = [];
+            _arena = [];
+            return;
+        }
+
+        Store(slot, hash, value);
+    }
+
+    private void Store(int slot, int hash, ReadOnlySpan<byte> value)
+    {
+        if (_arenaUsed + value.Length > _arena.Length)
+        {
+            Array.Resize(ref _arena, Math.Min(MaxBytes, Math.Max(_arena.Length * 2, _arenaUsed + value.Length)));
+        }
+
+        if (Count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        value.CopyTo(_arena.AsSpan(_arenaUsed));
+        _entries[Count] = new Entry(hash, _arenaUsed, value.Length);
+        _arenaUsed += value.Length;
+        _slots[slot] = ++Count;
+        if (Count * 2 > _slots.Length)
+        {
+            Rehash();
+        }
+    }
+
+    private void Rehash()
+    {
+        int[] slots = new int[_slots.Length * 2];
+        int mask = slots.Length - 1;
+        for (int i = 0; i < Count; i++)
+        {
+            int slot = _entries[i].Hash & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = i + 1;
+        }
+
+        _slots = slots;
+    }
+
+    private readonly record struct Entry(int Hash, int Offset, int Length);
+}
