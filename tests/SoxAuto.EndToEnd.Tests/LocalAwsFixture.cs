@@ -3,14 +3,19 @@ using SoxAuto.Testing;
 namespace SoxAuto.EndToEnd.Tests;
 
 /// <summary>One demo lake and one local AWS (moto + Athena emulator) shared by the tests of a class.</summary>
-public sealed class LocalAwsFixture : IDisposable
+public class LocalAwsFixture : IDisposable
 {
     public LocalAwsFixture()
+        : this(null)
+    {
+    }
+
+    protected LocalAwsFixture(string? workgroupsJson)
     {
         Lake = new DemoLake();
         try
         {
-            Aws = new LocalAws(Lake.Path);
+            Aws = new LocalAws(Lake.Path, workgroupsJson);
         }
         catch
         {
@@ -27,7 +32,16 @@ public sealed class LocalAwsFixture : IDisposable
 
     public void Dispose()
     {
-        Aws.Dispose();
-        Lake.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Aws.Dispose();
+            Lake.Dispose();
+        }
     }
 }
