@@ -8,7 +8,11 @@ using SoxAuto.Testing;
 
 namespace SoxAuto.Core.Tests.Evidence;
 
-/// <summary>CDH-1, the statistics, the package writer and the verifier allocate nothing per row: memory stays flat however large the extract.</summary>
+/// <summary>
+/// CDH-1, the statistics, the package writer and the verifier allocate nothing per row: memory stays flat however large
+/// the extract. Each figure is the least of three runs, because the allocation counter is process-wide and the test
+/// runner's own threads allocate now and then.
+/// </summary>
 public sealed class WriterMemoryTests
 {
     private static readonly ResultSchema Schema = new([
@@ -22,8 +26,8 @@ public sealed class WriterMemoryTests
     [Fact]
     public async Task Cdh1AndStatistics_AllocateNothingPerRow()
     {
-        long small = await AllocatedAsync(20_000, () => [new Cdh1Hasher(), new ColumnStatistics()]);
-        long large = await AllocatedAsync(200_000, () => [new Cdh1Hasher(), new ColumnStatistics()]);
+        long small = await LeastAllocatedAsync(() => ReadAsync(20_000, [new Cdh1Hasher(), new ColumnStatistics()]));
+        long large = await LeastAllocatedAsync(() => ReadAsync(200_000, [new Cdh1Hasher(), new ColumnStatistics()]));
 
         Assert.True(large - small < 256 * 1024, $"200k rows allocated {large} bytes, 20k rows {small} bytes");
     }
@@ -32,8 +36,8 @@ public sealed class WriterMemoryTests
     public async Task PackageWriter_AllocatesNothingPerRow()
     {
         using TempDirectory temp = new();
-        long small = await AllocatedWritingAsync(temp.Combine("small"), 20_000);
-        long large = await AllocatedWritingAsync(temp.Combine("large"), 200_000);
+        long small = await LeastAllocatedAsync(() => WriteAsync(temp.Combine(Guid.NewGuid().ToString("N")), 20_000, complete: false));
+        long large = await LeastAllocatedAsync(() => WriteAsync(temp.Combine(Guid.NewGuid().ToString("N")), 200_000, complete: false));
 
         Assert.True(large - small < 512 * 1024, $"200k rows allocated {large} bytes, 20k rows {small} bytes");
     }
@@ -42,45 +46,63 @@ public sealed class WriterMemoryTests
     public async Task Verifier_AllocatesNothingPerRow()
     {
         using TempDirectory temp = new();
-        string small = await WritePackageAsync(temp.Combine("small"), 20_000);
-        string large = await WritePackageAsync(temp.Combine("large"), 200_000);
-        await PackageVerifier.VerifyAsync(small); // warm-up: JIT, pools
+        string small = await PackageAsync(temp.Combine("small"), 20_000);
+        string large = await PackageAsync(temp.Combine("large"), 200_000);
 
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        Assert.True((await PackageVerifier.VerifyAsync(small)).Ok);
-        long smallBytes = GC.GetTotalAllocatedBytes(precise: true) - before;
-        before = GC.GetTotalAllocatedBytes(precise: true);
-        Assert.True((await PackageVerifier.VerifyAsync(large)).Ok);
-        long largeBytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+        long smallBytes = await LeastAllocatedAsync(() => VerifyAsync(small));
+        long largeBytes = await LeastAllocatedAsync(() => VerifyAsync(large));
 
         Assert.True(largeBytes - smallBytes < 512 * 1024, $"verifying 200k rows allocated {largeBytes} bytes, 20k rows {smallBytes} bytes");
     }
 
-    private static async Task<string> WritePackageAsync(string folder, int rows)
+    // Each run returns the bytes allocated inside its measured part; the least of three is kept.
+    private static async Task<long> LeastAllocatedAsync(Func<Task<long>> run)
+    {
+        long least = long.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            least = Math.Min(least, await run());
+        }
+
+        return least;
+    }
+
+    private static async Task<long> ReadAsync(int rows, IRowConsumer[] consumers)
+    {
+        using Stream input = SyntheticCsv.Create(rows);
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        await ResultReader.ReadAsync(input, Schema, consumers, [], CancellationToken.None, 64 * 1024);
+        return GC.GetTotalAllocatedBytes(precise: true) - before;
+    }
+
+    private static async Task<long> WriteAsync(string folder, int rows, bool complete)
     {
         RunEvidenceWriter run = RunEvidenceWriter.Create(folder, EvidenceSamples.Context());
         await using IItemEvidenceWriter writer = run.BeginItem(EvidenceSamples.Item(), Schema);
         using Stream input = SyntheticCsv.Create(rows);
-        await ResultReader.ReadAsync(input, Schema, [writer.RowConsumer], [writer.RawConsumer], CancellationToken.None, 64 * 1024);
-        return (await writer.CompleteAsync(EvidenceSamples.Evidence(EvidenceSamples.Item()), CancellationToken.None)).Path;
-    }
-
-    private static async Task<long> AllocatedAsync(int rows, Func<IRowConsumer[]> consumers)
-    {
-        IRowConsumer[] sinks = consumers();
-        using Stream input = SyntheticCsv.Create(rows);
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        await ResultReader.ReadAsync(input, Schema, sinks, [], CancellationToken.None, 64 * 1024);
-        return GC.GetTotalAllocatedBytes(precise: true) - before;
-    }
-
-    private static async Task<long> AllocatedWritingAsync(string folder, int rows)
-    {
-        RunEvidenceWriter run = RunEvidenceWriter.Create(folder, EvidenceSamples.Context());
-        await using IItemEvidenceWriter writer = run.BeginItem(EvidenceSamples.Item(), Schema);
-        using Stream input = SyntheticCsv.Create(rows);
         long before = GC.GetTotalAllocatedBytes(precise: true);
         await ResultReader.ReadAsync(input, Schema, [writer.RowConsumer], [writer.RawConsumer], CancellationToken.None, 64 * 1024);
-        return GC.GetTotalAllocatedBytes(precise: true) - before;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        if (complete)
+        {
+            await writer.CompleteAsync(EvidenceSamples.Evidence(EvidenceSamples.Item()), CancellationToken.None);
+        }
+
+        return allocated;
+    }
+
+    private static async Task<string> PackageAsync(string folder, int rows)
+    {
+        await WriteAsync(folder, rows, complete: true);
+        return Directory.GetFiles(Directory.GetDirectories(folder).Single(), "*.zip").Single();
+    }
+
+    private static async Task<long> VerifyAsync(string package)
+    {
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        PackageVerification result = await PackageVerifier.VerifyAsync(package);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Assert.True(result.Ok);
+        return allocated;
     }
 }
