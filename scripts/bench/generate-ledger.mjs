@@ -1,5 +1,6 @@
 // Generates the benchmark lake: one customer-ledger-shaped table of N rows as Parquet, with DuckDB (from the
-// emulator's pinned node_modules), in seconds even for millions of rows. Deterministic: row i is a function of i.
+// emulator's pinned node_modules), in seconds even for millions of rows. Deterministic: row i is a function of i,
+// through DuckDB's hash(), so values vary like real data (it matters: compression speed depends on entropy).
 //
 //   node scripts/bench/generate-ledger.mjs --rows 5000000 --out .bench/lake
 //
@@ -35,18 +36,27 @@ const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 await connection.run(`
   COPY (
+    WITH r AS (
+      SELECT i,
+             hash(i) AS h1,
+             hash(i * 31 + 7) AS h2,
+             hash(i * 131 + 11) AS h3
+      FROM range(${rows}) t(i)
+    )
     SELECT
-      (['EC_NG', 'JD_GH', 'EC_KE', 'JM_EG', 'EC_MA', 'EC_IC', 'HF_SN', 'JD_UG', 'JD_DZ'])[1 + (i % 9)]::VARCHAR AS id_company,
+      (['EC_NG', 'JD_GH', 'EC_KE', 'JM_EG', 'EC_MA', 'EC_IC', 'HF_SN', 'JD_UG', 'JD_DZ'])[1 + CAST(h1 % 9 AS INTEGER)]::VARCHAR AS id_company,
       (100000000 + i)::BIGINT AS entry_no,
-      'C' || lpad(CAST(i % 250000 AS VARCHAR), 7, '0') AS customer_no,
-      'Customer ' || CAST(i % 250000 AS VARCHAR) || ' Trading Ltd' AS customer_name,
-      (DATE '2024-10-01' + CAST(i % 365 AS INTEGER))::DATE AS posting_date,
-      CAST(((i * 7919) % 2000000 - 1000000) / 100.0 AS DECIMAL(18,2)) AS amount_lcy,
-      (['NGN', 'GHS', 'KES', 'EGP', 'MAD', 'XOF', 'XOF', 'UGX', 'DZD'])[1 + (i % 9)]::VARCHAR AS currency,
-      CASE WHEN i % 5 = 0 THEN 'Credit Memo' ELSE 'Invoice' END AS document_type,
-      CASE WHEN i % 4 = 0 THEN NULL ELSE 'EXT-' || lpad(CAST(i AS VARCHAR), 9, '0') END AS external_document_no,
-      (i % 3 = 0) AS open
-    FROM range(${rows}) t(i)
+      'C' || lpad(CAST(h2 % 900000 AS VARCHAR), 7, '0') AS customer_no,
+      (['Adebayo', 'Chinwe', 'Kwame', 'Amina', 'Omar', 'Fatou', 'Wanjiru', 'Youssef', 'Nadia', 'Kofi', 'Aissatou', 'Tunde'])[1 + CAST(h2 % 12 AS INTEGER)]
+        || ' ' || (['Okafor', 'Mensah', 'Kamau', 'Diallo', 'El Amrani', 'Ndiaye', 'Otieno', 'Haddad', 'Boateng', 'Traore', 'Mwangi', 'Benali', 'Nwosu'])[1 + CAST(h3 % 13 AS INTEGER)]
+        || ' ' || CAST(h3 % 9973 AS VARCHAR) AS customer_name,
+      (DATE '2024-10-01' + CAST(h1 % 365 AS INTEGER))::DATE AS posting_date,
+      CAST((CAST(h3 % 200000000 AS BIGINT) - 100000000) / 100.0 AS DECIMAL(18,2)) AS amount_lcy,
+      (['NGN', 'GHS', 'KES', 'EGP', 'MAD', 'XOF', 'XOF', 'UGX', 'DZD'])[1 + CAST(h1 % 9 AS INTEGER)]::VARCHAR AS currency,
+      (['Invoice', 'Invoice', 'Invoice', 'Payment', 'Credit Memo', 'Refund'])[1 + CAST(h2 % 6 AS INTEGER)]::VARCHAR AS document_type,
+      CASE WHEN h3 % 4 = 0 THEN NULL ELSE 'EXT-' || CAST(h1 % 1000000000 AS VARCHAR) END AS external_document_no,
+      (h2 % 3 = 0) AS open
+    FROM r
     ORDER BY entry_no
   ) TO '${target}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1000000)`);
 connection.closeSync?.();

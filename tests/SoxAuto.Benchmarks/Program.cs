@@ -23,5 +23,11 @@ if (args.Length > 0 && args[0] == "quick")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "profile")
+{
+    await PipelineProfile.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(LedgerCsv).Assembly).Run(args);
 return 0;

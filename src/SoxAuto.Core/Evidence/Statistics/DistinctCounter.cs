@@ -28,9 +28,7 @@ internal sealed class DistinctCounter
             return;
         }
 
-        HashCode hasher = default;
-        hasher.AddBytes(value);
-        int hash = hasher.ToHashCode();
+        int hash = Hash(value);
         int mask = _slots.Length - 1;
         int slot = hash & mask;
         while (_slots[slot] != 0)
@@ -76,6 +74,37 @@ internal sealed class DistinctCounter
         {
             Rehash();
         }
+    }
+
+    // Most columns hold short codes, dates and amounts: for up to 16 bytes two overlapping 8-byte loads and a multiply
+    // mix are several times cheaper than HashCode.AddBytes, and this runs for every value of every column.
+    private static int Hash(ReadOnlySpan<byte> value)
+    {
+        ulong mixed;
+        if (value.Length >= 8 && value.Length <= 16)
+        {
+            ulong head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(value);
+            ulong tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(value[^8..]);
+            mixed = unchecked((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)value.Length);
+        }
+        else if (value.Length < 8)
+        {
+            ulong packed = (ulong)value.Length;
+            foreach (byte b in value)
+            {
+                packed = (packed << 8) | b;
+            }
+
+            mixed = unchecked(packed * 0x9E3779B97F4A7C15UL);
+        }
+        else
+        {
+            HashCode hasher = default;
+            hasher.AddBytes(value);
+            return hasher.ToHashCode();
+        }
+
+        return unchecked((int)(mixed ^ (mixed >> 29) ^ (mixed >> 43)));
     }
 
     private void Rehash()
