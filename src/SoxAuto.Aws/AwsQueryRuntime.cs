@@ -16,13 +16,15 @@ public sealed class AwsQueryRuntime : IDisposable
 {
     private readonly AthenaClient _athena;
     private readonly AmazonS3Client _s3;
+    private readonly S3ResultReader _results;
     private readonly AwsSession _session;
 
-    private AwsQueryRuntime(AwsSession session, AthenaClient athena, AmazonS3Client s3, AthenaQueryEngine engine)
+    private AwsQueryRuntime(AwsSession session, AthenaClient athena, AmazonS3Client s3, S3ResultReader results, AthenaQueryEngine engine)
     {
         _session = session;
         _athena = athena;
         _s3 = s3;
+        _results = results;
         Engine = engine;
     }
 
@@ -36,10 +38,11 @@ public sealed class AwsQueryRuntime : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         AthenaClient athena = new(session, time);
         AmazonS3Client s3 = S3ClientFactory.Create(session);
-        AthenaQueryEngine engine = new(athena, new S3ResultReader(s3),
+        S3ResultReader results = S3ClientFactory.CreateResultReader(session, s3, time);
+        AthenaQueryEngine engine = new(athena, results,
             new AthenaQueryEngineOptions(settings.Workgroup, settings.OutputLocation, settings.AthenaCatalog) { ResultReuseMaxAgeMinutes = resultReuseMinutes },
             time);
-        return new AwsQueryRuntime(session, athena, s3, engine);
+        return new AwsQueryRuntime(session, athena, s3, results, engine);
     }
 
     /// <summary>The caller's ARN (STS GetCallerIdentity) for the execution log, or null with the reason when it cannot be had.</summary>
@@ -64,6 +67,7 @@ public sealed class AwsQueryRuntime : IDisposable
     public void Dispose()
     {
         _athena.Dispose();
+        _results.Dispose();
         _s3.Dispose();
     }
 }

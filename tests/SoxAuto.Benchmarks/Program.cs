@@ -23,6 +23,18 @@ if (args.Length > 0 && args[0] == "quick")
     return 0;
 }
 
+if (args.Length > 1 && args[0] == "http")
+{
+    await S3ReadProfile.RunHttpAsync(args[1]);
+    return 0;
+}
+
+if (args.Length > 1 && args[0] == "s3")
+{
+    await S3ReadProfile.RunAsync(args[1]);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "profile")
 {
     await PipelineProfile.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);

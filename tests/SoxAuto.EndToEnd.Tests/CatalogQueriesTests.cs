@@ -26,7 +26,7 @@ public sealed class CatalogQueriesTests(LocalAwsFixture local) : IClassFixture<L
         AwsSession session = AwsSessionFactory.Create(AwsOptions.None, settings.Region, local.Variable);
         using AthenaClient client = new(session, TimeProvider.System);
         using Amazon.S3.AmazonS3Client s3 = S3ClientFactory.Create(session);
-        AthenaQueryEngine engine = new(client, new S3ResultReader(s3), new AthenaQueryEngineOptions(settings.Workgroup, settings.OutputLocation, settings.AthenaCatalog), TimeProvider.System);
+        AthenaQueryEngine engine = new(client, S3ClientFactory.CreateResultReader(session, s3, TimeProvider.System), new AthenaQueryEngineOptions(settings.Workgroup, settings.OutputLocation, settings.AthenaCatalog), TimeProvider.System);
 
         RenderedQuery main = QueryRenderer.Render(item.Query.Sql, parameters, settings.Databases);
         QueryExecutionInfo execution = await engine.ExecuteAsync(new QueryRequest(item.Id, main.QueryString, main.ExecutionParameters, item.Databases[0], settings.AthenaCatalog), CancellationToken.None);

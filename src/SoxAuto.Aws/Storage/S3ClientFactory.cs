@@ -21,4 +21,8 @@ public static class S3ClientFactory
 
         return new AmazonS3Client(session.Credentials, config);
     }
+
+    /// <summary>The result reader for a session: parallel ranged downloads on AWS, one stream against a local endpoint.</summary>
+    public static S3ResultReader CreateResultReader(AwsSession session, IAmazonS3 s3, TimeProvider time) =>
+        new(s3, session.Endpoints.OverrideFor(AwsService.S3) is null ? S3ReadOptions.ForAws : S3ReadOptions.ForLocalEndpoint, time);
 }

@@ -41,7 +41,7 @@ public sealed class AthenaQueryEngineTests
     };
 
     private static AthenaQueryEngine Engine(ScriptedAthenaHandler handler, string? outputLocation = "s3://mine/soxauto/") =>
-        new(AthenaClientFactory.Create(handler), new S3ResultReader(Mock.Of<IAmazonS3>()),
+        new(AthenaClientFactory.Create(handler), new S3ResultReader(Mock.Of<IAmazonS3>(), S3ReadOptions.ForAws, TimeProvider.System),
             new AthenaQueryEngineOptions("primary", outputLocation, "AwsDataCatalog"), TimeProvider.System,
             new PollSchedule(TimeSpan.FromMilliseconds(1), 1, TimeSpan.FromMilliseconds(1)));
 

@@ -27,7 +27,7 @@ public sealed class MotoAthenaTests(MotoServer moto) : IClassFixture<MotoServer>
         AwsSession session = AwsSessionFactory.Create(new AwsOptions(EndpointUrl: moto.Endpoint), MotoServer.Region, name => variables.GetValueOrDefault(name));
         AthenaClient client = new(session, TimeProvider.System);
         AmazonS3Client s3 = S3ClientFactory.Create(session);
-        AthenaQueryEngine engine = new(client, new S3ResultReader(s3), new AthenaQueryEngineOptions("primary", $"s3://{Bucket}/athena/", "AwsDataCatalog"),
+        AthenaQueryEngine engine = new(client, S3ClientFactory.CreateResultReader(session, s3, TimeProvider.System), new AthenaQueryEngineOptions("primary", $"s3://{Bucket}/athena/", "AwsDataCatalog"),
             TimeProvider.System, new PollSchedule(TimeSpan.FromMilliseconds(20), 1.5, TimeSpan.FromMilliseconds(200)));
         return (client, engine, s3);
     }
@@ -106,7 +106,7 @@ public sealed class MotoAthenaTests(MotoServer moto) : IClassFixture<MotoServer>
             using (s3)
             {
                 RecordingAthenaClient recording = new(client);
-                AthenaQueryEngine engine = new(recording, new S3ResultReader(s3), new AthenaQueryEngineOptions("primary", $"s3://{Bucket}/athena/", "AwsDataCatalog"),
+                AthenaQueryEngine engine = new(recording, new S3ResultReader(s3, S3ReadOptions.ForLocalEndpoint, TimeProvider.System), new AthenaQueryEngineOptions("primary", $"s3://{Bucket}/athena/", "AwsDataCatalog"),
                     TimeProvider.System, new PollSchedule(TimeSpan.FromMilliseconds(20), 1.5, TimeSpan.FromMilliseconds(200)));
                 using CancellationTokenSource cancel = new(TimeSpan.FromMilliseconds(500));
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(

@@ -217,7 +217,7 @@ public sealed class ItemEvidenceWriterTests
         Assert.Equal(2, log.GetProperty("executions").GetArrayLength());
         Assert.Equal("the workgroup overrides the output location", log.GetProperty("warnings")[0].GetString());
         Assert.Equal(["region", "workgroup"], log.GetProperty("setting_origins").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(6, log.GetProperty("data_file").GetProperty("deflate_level").GetInt32());
+        Assert.Equal(1, log.GetProperty("data_file").GetProperty("deflate_level").GetInt32());
     }
 
     [Fact]

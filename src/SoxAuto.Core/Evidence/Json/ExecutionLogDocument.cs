@@ -45,7 +45,8 @@ internal static class ExecutionLogDocument
         json.WriteStartObject("data_file");
         json.WriteString("name", PackageEntries.DataFile);
         json.WriteString("compression", "gzip");
-        json.WriteNumber("deflate_level", GzipCompressor.Level);
+        json.WriteNumber("deflate_level", ParallelGzipWriter.Level);
+        json.WriteNumber("member_bytes", ParallelGzipWriter.BlockSize);
         json.WriteEndObject();
         json.WriteStartArray("executions");
         foreach (QueryExecutionInfo execution in evidence.Executions)

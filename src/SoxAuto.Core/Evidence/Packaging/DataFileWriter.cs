@@ -5,14 +5,14 @@ namespace SoxAuto.Core.Evidence.Packaging;
 
 /// <summary>
 /// The raw side of the one read: streams the validated result bytes into <c>data.csv.gz</c> (a temporary file in the
-/// run folder), hashing the compressed bytes as they are written (SHA-256 for <c>data_file_sha256</c>, CRC-32 for the
+/// run folder) through the parallel compressor, hashing the compressed bytes as they are written (SHA-256 for <c>data_file_sha256</c>, CRC-32 for the
 /// zip), and keeps the header and first <see cref="PackageEntries.SnapshotRows"/> rows for <c>03_data_snapshot.csv</c>.
 /// </summary>
 internal sealed class DataFileWriter : IRawCsvConsumer, IDisposable
 {
     private readonly FileStream _file;
     private readonly DigestingStream _digest;
-    private readonly GzipCompressor _gzip;
+    private readonly ParallelGzipWriter _gzip;
     private readonly CsvLineScanner _lines = new();
     private readonly MemoryStream _snapshot = new();
     private bool _closed;
@@ -22,7 +22,7 @@ internal sealed class DataFileWriter : IRawCsvConsumer, IDisposable
         Path = path;
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         _digest = new DigestingStream(_file, withCrc32: true);
-        _gzip = new GzipCompressor(_digest);
+        _gzip = new ParallelGzipWriter(_digest);
     }
 
     public string Path { get; }
