@@ -45,18 +45,20 @@ if [[ "$(cat "$SOXAUTO_LAKE/rows" 2>/dev/null)" != "$rows" ]]; then
     echo "$rows" >"$SOXAUTO_LAKE/rows"
 fi
 
+# A fresh local AWS each time: the emulator must not answer from a result of an earlier lake.
+./scripts/local-aws.sh down >/dev/null 2>&1 || true
 trap './scripts/local-aws.sh down >/dev/null 2>&1 || true' EXIT
 ./scripts/local-aws.sh up >/dev/null 2>&1
 set -a
 # shellcheck disable=SC1091
 . "$LOCAL_AWS_DIR/env"
 set +a
-export SOXAUTO_RESULT_REUSE_MINUTES=600
-extract=("$cli" extract --catalog scripts/bench/catalog --cutoff 2025-09-30 --out "$bench/evidence")
+extract=("$cli" extract --catalog scripts/bench/catalog --cutoff 2025-09-30 --out "$bench/evidence" --json)
 rm -rf "$bench/evidence"
 
 say "warm-up run (DuckDB executes the query and writes the result to moto)"
 "${extract[@]}" >/dev/null 2>"$bench/warmup.log" || { cat "$bench/warmup.log" >&2; exit 3; }
+export SOXAUTO_RESULT_REUSE_MINUTES=600
 warm_folder="$(ls -d "$bench"/evidence/*/ | tail -n 1)"
 result_uri="$(python3 -c 'import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.loads(z.read("07_execution_log.json"))["result"]["uri"])' "$warm_folder/BENCH_LEDGER.zip")"
 rm -rf "$bench/evidence"
@@ -64,7 +66,9 @@ rm -rf "$bench/evidence"
 times=()
 rss=()
 for run in $(seq 1 "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$bench/time.txt" "${extract[@]}" >/dev/null 2>"$bench/run.log" || { cat "$bench/run.log" >&2; exit 3; }
+    /usr/bin/time -f '%e %M' -o "$bench/time.txt" "${extract[@]}" >"$bench/run.json" 2>"$bench/run.log" || { cat "$bench/run.log" >&2; exit 3; }
+    extracted=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["items"][0]["rows"])' "$bench/run.json")
+    [[ "$extracted" == "$rows" ]] || { echo "bench: run $run extracted $extracted rows, not $rows" >&2; exit 3; }
     read -r seconds kilobytes <"$bench/time.txt"
     times+=("$seconds")
     rss+=("$kilobytes")

@@ -46,11 +46,16 @@ public readonly struct ScaledDecimal : IEquatable<ScaledDecimal>, IComparable<Sc
             position = 1;
         }
 
-        Int128 unscaled = Int128.Zero;
+        // Most amounts have at most 18 digits: accumulate in 64 bits and widen to Int128 only when needed
+        // (this runs for every decimal value of the extract).
+        ulong small = 0;
+        Int128 big = Int128.Zero;
+        bool wide = false;
+        int accumulated = 0;
         int integerDigits = 0;
+        int integerSignificant = 0;
         int fractionDigits = 0;
         bool sawPoint = false;
-        int integerSignificant = 0;
         for (; position < utf8.Length; position++)
         {
             byte c = utf8[position];
@@ -65,7 +70,8 @@ public readonly struct ScaledDecimal : IEquatable<ScaledDecimal>, IComparable<Sc
                 continue;
             }
 
-            if (c < (byte)'0' || c > (byte)'9')
+            uint digit = (uint)(c - '0');
+            if (digit > 9)
             {
                 return false;
             }
@@ -82,13 +88,28 @@ public readonly struct ScaledDecimal : IEquatable<ScaledDecimal>, IComparable<Sc
                 integerDigits++;
 
                 // decimal(p,s) holds at most p − s digits before the point (leading zeros do not count).
-                if ((integerSignificant > 0 || c != (byte)'0') && ++integerSignificant > precision - scale)
+                if ((integerSignificant > 0 || digit != 0) && ++integerSignificant > precision - scale)
                 {
                     return false;
                 }
             }
 
-            unscaled = (unscaled * 10) + (c - '0');
+            if (!wide && accumulated < 18)
+            {
+                small = (small * 10) + digit;
+            }
+            else
+            {
+                if (!wide)
+                {
+                    big = small;
+                    wide = true;
+                }
+
+                big = (big * 10) + digit;
+            }
+
+            accumulated++;
         }
 
         if (integerDigits == 0 || (sawPoint && fractionDigits == 0))
@@ -98,9 +119,25 @@ public readonly struct ScaledDecimal : IEquatable<ScaledDecimal>, IComparable<Sc
 
         for (int i = fractionDigits; i < scale; i++)
         {
-            unscaled *= 10;
+            if (!wide && accumulated < 18)
+            {
+                small *= 10;
+            }
+            else
+            {
+                if (!wide)
+                {
+                    big = small;
+                    wide = true;
+                }
+
+                big *= 10;
+            }
+
+            accumulated++;
         }
 
+        Int128 unscaled = wide ? big : small;
         value = new ScaledDecimal(negative ? -unscaled : unscaled, scale);
         return true;
     }

@@ -37,7 +37,9 @@ internal sealed class ItemEvidenceWriter : IItemEvidenceWriter
         _run = run;
         _item = item;
         _schema = schema;
-        _data = new DataFileWriter(TemporaryFiles.NextTo(Path.Combine(runFolder, item.Id + "." + PackageEntries.DataFile)));
+        // The package is built in one temporary file: data.csv.gz streams in first, the other entries follow at the end.
+        _zipTemporary = TemporaryFiles.NextTo(PackagePath);
+        _data = new DataFileWriter(_zipTemporary, DeterministicZipWriter.LeadingHeaderSize(PackageEntries.DataFile));
         RowConsumer = new FanOutRowConsumer(_hasher, _statistics);
     }
 
@@ -83,7 +85,6 @@ internal sealed class ItemEvidenceWriter : IItemEvidenceWriter
         {
             TemporaryFiles.DeleteQuietly(_zipTemporary);
             _zipTemporary = null;
-            TemporaryFiles.DeleteQuietly(_data.Path);
         }
     }
 
@@ -97,7 +98,6 @@ internal sealed class ItemEvidenceWriter : IItemEvidenceWriter
         _disposed = true;
         _data.Dispose();
         _hasher.Dispose();
-        TemporaryFiles.DeleteQuietly(_data.Path);
         TemporaryFiles.DeleteQuietly(_zipTemporary);
         return ValueTask.CompletedTask;
     }
@@ -115,16 +115,40 @@ internal sealed class ItemEvidenceWriter : IItemEvidenceWriter
             (PackageEntries.ExecutionLog, ExecutionLogDocument.Create(_run, evidence)),
         ];
         byte[] checksums = Sha256Sums.Create(documents.Select(d => (d.Name, Sha256Hex.Of(d.Content))).Append((PackageEntries.DataFile, data.Sha256)));
-        List<ZipSource> sources = [.. documents.Select(d => ZipSource.FromBytes(d.Name, d.Content))];
-        sources.Add(ZipSource.FromFile(PackageEntries.DataFile, data.Path, data.Length, data.Crc32));
-        sources.Add(ZipSource.FromBytes(PackageEntries.Checksums, checksums));
+        List<ZipSource> others = [.. documents.Select(d => ZipSource.FromBytes(d.Name, d.Content))];
+        others.Add(ZipSource.FromBytes(PackageEntries.Checksums, checksums));
+        ZipSource dataEntry = ZipSource.FromFile(PackageEntries.DataFile, data.Path, data.Length, data.Crc32, data.Offset);
+        if (data.Length >= ZipFormat.Zip64Threshold)
+        {
+            // 4 GiB of compressed data needs a Zip64 local header, larger than the space reserved: copy into a new file.
+            string copy = TemporaryFiles.NextTo(PackagePath);
+            try
+            {
+                await using (FileStream target = new(copy, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
+                {
+                    await DeterministicZipWriter.WriteAsync(target, [.. others, dataEntry], cancellationToken);
+                }
 
-        _zipTemporary = TemporaryFiles.NextTo(PackagePath);
-        await using FileStream file = new(_zipTemporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        using DigestingStream digest = new(file, withCrc32: false);
-        await DeterministicZipWriter.WriteAsync(digest, sources, cancellationToken);
-        await file.FlushAsync(cancellationToken);
-        file.Flush(flushToDisk: true);
-        return digest.Finish().Sha256;
+                TemporaryFiles.DeleteQuietly(_zipTemporary);
+                _zipTemporary = copy;
+            }
+            catch
+            {
+                TemporaryFiles.DeleteQuietly(copy);
+                throw;
+            }
+        }
+        else
+        {
+            await using FileStream file = new(_zipTemporary!, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await DeterministicZipWriter.CompleteWithLeadingEntryAsync(file, dataEntry, others, cancellationToken);
+        }
+
+        // Forced to disk before the rename, so a crash never leaves a *.zip whose bytes are not all there.
+        await using (FileStream written = new(_zipTemporary!, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.SequentialScan))
+        {
+            written.Flush(flushToDisk: true);
+            return Sha256Hex.Of(written);
+        }
     }
 }

@@ -62,33 +62,40 @@ internal static class PackageFiles
     {
         File.Copy(zipPath, copyPath);
         byte[] bytes = File.ReadAllBytes(copyPath);
-        long offset;
-        using (ZipArchive zip = ZipFile.OpenRead(zipPath))
-        {
-            offset = DataOffset(bytes, zip.Entries.ToList().FindIndex(e => e.FullName == entryName));
-        }
-
+        long offset = DataOffset(bytes, entryName);
         int length = Entries(zipPath)[entryName].Length;
         bytes[offset + (length / 2)] ^= 0x01;
         File.WriteAllBytes(copyPath, bytes);
         return copyPath;
     }
 
-    // Local headers follow each other from offset 0 (stored entries, no descriptors): walk them to the n-th entry's data.
-    private static long DataOffset(byte[] zip, int index)
+    // The entry's local header offset comes from the central directory (the data file is first in the file, the other
+    // entries follow in name order); its data starts after the local header's name and extra field.
+    private static long DataOffset(byte[] zip, string entryName)
     {
-        long at = 0;
-        for (int i = 0; ; i++)
+        int end = zip.Length - 22;
+        while (BitConverter.ToUInt32(zip, end) != 0x06054b50)
         {
-            int nameLength = BitConverter.ToUInt16(zip, (int)at + 26);
-            int extraLength = BitConverter.ToUInt16(zip, (int)at + 28);
-            long data = at + 30 + nameLength + extraLength;
-            if (i == index)
+            end--;
+        }
+
+        int count = BitConverter.ToUInt16(zip, end + 10);
+        long at = BitConverter.ToUInt32(zip, end + 16);
+        for (int i = 0; i < count; i++)
+        {
+            int nameLength = BitConverter.ToUInt16(zip, (int)at + 28);
+            int extraLength = BitConverter.ToUInt16(zip, (int)at + 30);
+            int commentLength = BitConverter.ToUInt16(zip, (int)at + 32);
+            string name = System.Text.Encoding.ASCII.GetString(zip, (int)at + 46, nameLength);
+            if (name == entryName)
             {
-                return data;
+                long local = BitConverter.ToUInt32(zip, (int)at + 42);
+                return local + 30 + BitConverter.ToUInt16(zip, (int)local + 26) + BitConverter.ToUInt16(zip, (int)local + 28);
             }
 
-            at = data + BitConverter.ToUInt32(zip, (int)at + 18);
+            at += 46 + nameLength + extraLength + commentLength;
         }
+
+        throw new InvalidOperationException($"no entry {entryName}");
     }
 }

@@ -10,6 +10,9 @@ internal static class Sha256Hex
 
     public static string Of(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
+    /// <summary>The digest of a stream's remaining bytes, read in large blocks.</summary>
+    public static string Of(Stream data) => Convert.ToHexStringLower(SHA256.HashData(data));
+
     public static string Finish(IncrementalHash hash) => Convert.ToHexStringLower(hash.GetHashAndReset());
 
     public static bool IsValid(string? text) =>

@@ -4,9 +4,11 @@ using SoxAuto.Core.Evidence.Hashing;
 namespace SoxAuto.Core.Evidence.Packaging;
 
 /// <summary>
-/// The raw side of the one read: streams the validated result bytes into <c>data.csv.gz</c> (a temporary file in the
-/// run folder) through the parallel compressor, hashing the compressed bytes as they are written (SHA-256 for <c>data_file_sha256</c>, CRC-32 for the
-/// zip), and keeps the header and first <see cref="PackageEntries.SnapshotRows"/> rows for <c>03_data_snapshot.csv</c>.
+/// The raw side of the one read: streams the validated result bytes through the parallel compressor straight into
+/// the package's temporary file, after <see cref="Offset"/> bytes reserved for the entry's zip header, so data.csv.gz
+/// is written to disk once. The compressed bytes are hashed as they are written (SHA-256 for <c>data_file_sha256</c>,
+/// CRC-32 for the zip), and the header and first <see cref="PackageEntries.SnapshotRows"/> rows are kept for
+/// <c>03_data_snapshot.csv</c>.
 /// </summary>
 internal sealed class DataFileWriter : IRawCsvConsumer, IDisposable
 {
@@ -17,15 +19,20 @@ internal sealed class DataFileWriter : IRawCsvConsumer, IDisposable
     private readonly MemoryStream _snapshot = new();
     private bool _closed;
 
-    public DataFileWriter(string path)
+    public DataFileWriter(string path, int offset)
     {
         Path = path;
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        Offset = offset;
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        _file.Write(new byte[offset]); // the zip header of data.csv.gz goes here once its size and CRC are known
         _digest = new DigestingStream(_file, withCrc32: true);
         _gzip = new ParallelGzipWriter(_digest);
     }
 
     public string Path { get; }
+
+    /// <summary>Where the compressed data starts in the file.</summary>
+    public int Offset { get; }
 
     /// <summary>Set by <see cref="Finish"/>: the reader saw the whole result without error.</summary>
     public long? Rows { get; private set; }
@@ -51,11 +58,13 @@ internal sealed class DataFileWriter : IRawCsvConsumer, IDisposable
         }
 
         _gzip.Finish();
-        _file.Flush(flushToDisk: true);
+
+        // Forced to disk with the rest of the package, once it is complete.
+        _file.Flush();
         (string sha256, uint crc) = _digest.Finish();
         long length = _digest.BytesPassed;
         Close();
-        return new DataFileResult(Path, length, sha256, crc, rows, _snapshot.ToArray());
+        return new DataFileResult(Path, Offset, length, sha256, crc, rows, _snapshot.ToArray());
     }
 
     public void Dispose() => Close();

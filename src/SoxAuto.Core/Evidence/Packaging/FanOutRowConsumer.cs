@@ -2,9 +2,15 @@ using SoxAuto.Core.Data;
 
 namespace SoxAuto.Core.Evidence.Packaging;
 
-/// <summary>Hands every row to several consumers in turn (the item writer exposes one <see cref="IRowConsumer"/>).</summary>
-internal sealed class FanOutRowConsumer(params IRowConsumer[] consumers) : IRowConsumer
+/// <summary>
+/// The item writer's independent row consumers (CDH-1 and the statistics) behind its one <see cref="IRowConsumer"/>.
+/// As an <see cref="ICompositeRowConsumer"/>, the reader runs each part on its own thread; called directly, it hands
+/// every row to each part in turn.
+/// </summary>
+internal sealed class FanOutRowConsumer(params IRowConsumer[] consumers) : ICompositeRowConsumer
 {
+    public IReadOnlyList<IRowConsumer> Parts => consumers;
+
     public void Start(ResultSchema schema)
     {
         foreach (IRowConsumer consumer in consumers)

@@ -22,7 +22,8 @@ internal abstract class ColumnAccumulator(ColumnSchema column)
         ColumnKind.Integer or ColumnKind.Decimal => new ExactNumberAccumulator(column),
         ColumnKind.Double => new FloatingAccumulator(column),
         ColumnKind.Boolean => new BooleanAccumulator(column),
-        ColumnKind.String or ColumnKind.Date or ColumnKind.Timestamp => new OrderedTextAccumulator(column),
+        ColumnKind.Date or ColumnKind.Timestamp => new ChronologicalAccumulator(column),
+        ColumnKind.String => new OrderedTextAccumulator(column),
         _ => new OtherAccumulator(column),
     };
 

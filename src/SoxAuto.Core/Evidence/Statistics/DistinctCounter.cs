@@ -29,12 +29,14 @@ internal sealed class DistinctCounter
         }
 
         int hash = Hash(value);
+        (ulong head, ulong tail) = Words(value);
         int mask = _slots.Length - 1;
         int slot = hash & mask;
         while (_slots[slot] != 0)
         {
             ref Entry entry = ref _entries[_slots[slot] - 1];
-            if (entry.Hash == hash && _arena.AsSpan(entry.Offset, entry.Length).SequenceEqual(value))
+            if (entry.Hash == hash && entry.Length == value.Length && entry.Head == head && entry.Tail == tail &&
+                (value.Length <= 16 || _arena.AsSpan(entry.Offset, entry.Length).SequenceEqual(value)))
             {
                 return;
             }
@@ -67,7 +69,8 @@ internal sealed class DistinctCounter
         }
 
         value.CopyTo(_arena.AsSpan(_arenaUsed));
-        _entries[Count] = new Entry(hash, _arenaUsed, value.Length);
+        (ulong head, ulong tail) = Words(value);
+        _entries[Count] = new Entry(hash, _arenaUsed, value.Length, head, tail);
         _arenaUsed += value.Length;
         _slots[slot] = ++Count;
         if (Count * 2 > _slots.Length)
@@ -125,5 +128,24 @@ internal sealed class DistinctCounter
         _slots = slots;
     }
 
-    private readonly record struct Entry(int Hash, int Offset, int Length);
+    // Short values (codes, dates, flags, amounts) are compared as two 64-bit words kept in the entry itself, which
+    // makes the probe a few integer compares; longer ones also compare their bytes in the arena.
+    private static (ulong Head, ulong Tail) Words(ReadOnlySpan<byte> value)
+    {
+        if (value.Length >= 8)
+        {
+            return (System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(value),
+                System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(value[^8..]));
+        }
+
+        ulong packed = 0;
+        foreach (byte b in value)
+        {
+            packed = (packed << 8) | b;
+        }
+
+        return (packed, 0);
+    }
+
+    private readonly record struct Entry(int Hash, int Offset, int Length, ulong Head, ulong Tail);
 }

@@ -11,40 +11,48 @@ namespace SoxAuto.Core.Evidence.Statistics;
 /// </summary>
 internal sealed class ExactNumberAccumulator(ColumnSchema column) : ColumnAccumulator(column)
 {
+    // Every value of a column has the column's scale, so min, max and sum work on the unscaled integers.
     private readonly int _scale = column.Type.Kind == ColumnKind.Decimal ? column.Type.Scale : 0;
-    private ScaledDecimal? _min;
-    private ScaledDecimal? _max;
+    private Int128 _min;
+    private Int128 _max;
+    private bool _any;
     private Int128 _sum;
     private BigInteger _spilled;
 
     protected override void AddValue(TypedRow row, int index)
     {
-        ScaledDecimal value = row.GetDecimal(index);
-        if (_min is not { } min || value < min)
+        Int128 value = row.GetDecimal(index).Unscaled;
+        if (!_any)
+        {
+            _min = value;
+            _max = value;
+            _any = true;
+        }
+        else if (value < _min)
         {
             _min = value;
         }
-
-        if (_max is not { } max || value > max)
+        else if (value > _max)
         {
             _max = value;
         }
 
-        try
-        {
-            _sum = checked(_sum + value.Unscaled);
-        }
-        catch (OverflowException)
+        Int128 sum = unchecked(_sum + value);
+
+        // Overflow happened when both addends have the same sign and the result's sign differs: spill, never wrap.
+        if (((_sum ^ sum) & (value ^ sum)) < 0)
         {
             _spilled += _sum;
-            _sum = value.Unscaled;
+            sum = value;
         }
+
+        _sum = sum;
     }
 
     protected override void WriteValueStatistics(Utf8JsonWriter json)
     {
-        WriteOptional(json, "min", _min?.ToString());
-        WriteOptional(json, "max", _max?.ToString());
+        WriteOptional(json, "min", _any ? ScaledDecimal.Format(_min, _scale) : null);
+        WriteOptional(json, "max", _any ? ScaledDecimal.Format(_max, _scale) : null);
         json.WriteString("sum", ScaledDecimal.Format(_spilled + _sum, _scale));
     }
 

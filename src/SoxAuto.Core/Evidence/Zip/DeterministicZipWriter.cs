@@ -5,7 +5,9 @@ namespace SoxAuto.Core.Evidence.Zip;
 /// <summary>
 /// Writes a zip whose bytes depend only on the entries' names and bytes. .NET's ZipArchive is not used because its
 /// "version made by" byte is the build platform (0 on Windows, 3 on Unix) and it may add data descriptors. Here:
-/// entries in ordinal name order, all STORED (data.csv.gz is already compressed and the JSON entries are small — and
+/// the central directory lists the entries in ordinal name order; in the file, the entries follow the same order,
+/// except that a package's data file comes first (<see cref="CompleteWithLeadingEntryAsync"/>) so that it can be
+/// written once, as it is compressed; all STORED (data.csv.gz is already compressed and the JSON entries are small — and
 /// stored bytes do not depend on a compressor's version), every timestamp 1980-01-01 00:00:00, flags 0, no extra
 /// fields, no comments, external attributes 0, "made by" MS-DOS; CRC-32 and sizes in the local headers (no data
 /// descriptors). Zip64 fields appear only where a size or offset reaches 4 GiB, as the format requires.
@@ -51,6 +53,60 @@ internal static class DeterministicZipWriter
         await output.WriteAsync(End(entries.Length, centralStart, position - centralStart, position, zip64Threshold), cancellationToken);
     }
 
+    /// <summary>The size of the local header <see cref="CompleteWithLeadingEntryAsync"/> puts before a leading entry.</summary>
+    public static int LeadingHeaderSize(string name) => ZipFormat.LocalHeaderSize + System.Text.Encoding.ASCII.GetByteCount(name);
+
+    /// <summary>
+    /// Completes an archive whose first entry's bytes are already in <paramref name="file"/>, from
+    /// <see cref="LeadingHeaderSize"/> on: writes that entry's local header in the space reserved for it, then the other
+    /// entries in name order, then the central directory (every entry, in name order). The leading entry must be
+    /// smaller than 4 GiB (its local header has no room for a Zip64 field); the caller copies larger data instead.
+    /// </summary>
+    public static async Task CompleteWithLeadingEntryAsync(FileStream file, ZipSource leading, IEnumerable<ZipSource> others, CancellationToken cancellationToken)
+    {
+        if (leading.Length >= ZipFormat.Zip64Threshold)
+        {
+            throw new ArgumentException("a leading entry of 4 GiB or more needs a Zip64 local header", nameof(leading));
+        }
+
+        ZipSource[] rest = others.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
+        ZipSource[] all = [.. rest.Append(leading).OrderBy(s => s.Name, StringComparer.Ordinal)];
+        for (int i = 0; i < all.Length; i++)
+        {
+            if (!EntryNames.IsSafe(all[i].Name) || (i > 0 && string.Equals(all[i - 1].Name, all[i].Name, StringComparison.Ordinal)))
+            {
+                throw new ArgumentException($"'{all[i].Name}' is not a unique, flat, safe entry name", nameof(others));
+            }
+        }
+
+        byte[] leadingHeader = LocalHeader(leading, ZipFormat.Zip64Threshold);
+        file.Position = 0;
+        await file.WriteAsync(leadingHeader, cancellationToken);
+        long position = leadingHeader.Length + leading.Length;
+        file.Position = position;
+        Dictionary<string, long> offsets = new(StringComparer.Ordinal) { [leading.Name] = 0 };
+        foreach (ZipSource entry in rest)
+        {
+            offsets[entry.Name] = position;
+            byte[] header = LocalHeader(entry, ZipFormat.Zip64Threshold);
+            await file.WriteAsync(header, cancellationToken);
+            await WriteContentAsync(file, entry, cancellationToken);
+            position += header.Length + entry.Length;
+        }
+
+        long centralStart = position;
+        foreach (ZipSource entry in all)
+        {
+            byte[] header = CentralHeader(entry, offsets[entry.Name], ZipFormat.Zip64Threshold);
+            await file.WriteAsync(header, cancellationToken);
+            position += header.Length;
+        }
+
+        byte[] end = End(all.Length, centralStart, position - centralStart, position, ZipFormat.Zip64Threshold);
+        await file.WriteAsync(end, cancellationToken);
+        file.SetLength(position + end.Length);
+    }
+
     private static async Task WriteContentAsync(Stream output, ZipSource entry, CancellationToken cancellationToken)
     {
         if (entry.FilePath is null)
@@ -59,12 +115,13 @@ internal static class DeterministicZipWriter
             return;
         }
 
-        await using FileStream input = new(entry.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize,
+        await using FileStream input = new(entry.FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, CopyBufferSize,
             FileOptions.Asynchronous | FileOptions.SequentialScan);
+        input.Position = entry.FileOffset;
         byte[] buffer = new byte[CopyBufferSize];
         long copied = 0;
         int read;
-        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+        while (copied < entry.Length && (read = await input.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, entry.Length - copied)), cancellationToken)) > 0)
         {
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             copied += read;
