@@ -51,6 +51,24 @@ public static class PipelineProfile
             });
         }
 
+        foreach (ZLibCompressionStrategy strategy in new[] { ZLibCompressionStrategy.HuffmanOnly, ZLibCompressionStrategy.RunLengthEncoding, ZLibCompressionStrategy.Fixed })
+        {
+            Time($"deflate level 1, {strategy}", csv.Length, () =>
+            {
+                using DeflateStream deflate = new(Stream.Null, new ZLibCompressionOptions { CompressionLevel = 1, CompressionStrategy = strategy });
+                deflate.Write(csv);
+            }, () =>
+            {
+                using MemoryStream sink = new();
+                using (DeflateStream deflate = new(sink, new ZLibCompressionOptions { CompressionLevel = 1, CompressionStrategy = strategy }, leaveOpen: true))
+                {
+                    deflate.Write(csv);
+                }
+
+                return $"ratio {csv.Length / (double)sink.Length:F2}:1";
+            });
+        }
+
         Time("CRC-32", csv.Length, () => new Crc32().Append(csv), () => string.Empty);
         Time("SHA-256", csv.Length, () => System.Security.Cryptography.SHA256.HashData(csv), () => string.Empty);
     }

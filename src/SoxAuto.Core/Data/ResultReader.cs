@@ -153,6 +153,7 @@ public static class ResultReader
 
             if (position > rawStart)
             {
+                decoder.ValidateUtf8(block, rawStart, position - rawStart);
                 foreach (IRawCsvConsumer consumer in rawSinks)
                 {
                     consumer.Consume(block.Buffer.AsSpan(rawStart, position - rawStart), rows);

@@ -42,11 +42,7 @@ internal sealed class RowDecoder(ResultSchema schema)
         switch (_kinds[column])
         {
             case ColumnKind.String:
-                if (!Utf8.IsValid(text))
-                {
-                    Fail(block, row, column, "the text is not valid UTF-8");
-                }
-
+                // UTF-8 validity is checked once per block over all its bytes (ValidateUtf8), not value by value.
                 break;
             case ColumnKind.Integer:
                 if (!ValueParsers.TryInteger(text, type.IntegerBits, out long integer))
@@ -120,6 +116,33 @@ internal sealed class RowDecoder(ResultSchema schema)
             default:
                 break;
         }
+    }
+
+    /// <summary>
+    /// Checks that the block's rows are valid UTF-8 in one vectorised pass over their bytes (separators and quotes are
+    /// ASCII, so this is the same as checking each value); on failure finds the first offending value to name it.
+    /// </summary>
+    public void ValidateUtf8(RowBlock block, int start, int length)
+    {
+        if (Utf8.IsValid(block.Buffer.AsSpan(start, length)))
+        {
+            return;
+        }
+
+        for (int row = 0; row < block.RowCount; row++)
+        {
+            for (int column = 0; column < block.Columns; column++)
+            {
+                ref CsvField field = ref block.Fields[(row * block.Columns) + column];
+                ReadOnlySpan<byte> text = (field.HasEscapedQuotes ? block.Unescaped : block.Buffer).AsSpan(field.Start, field.Length);
+                if (!field.IsNull && !Utf8.IsValid(text))
+                {
+                    Fail(block, row, column, "the text is not valid UTF-8");
+                }
+            }
+        }
+
+        throw new CsvFormatException(block.FirstRow + 1, start, "the bytes are not valid UTF-8");
     }
 
     private static bool IsCanonicalInteger(ReadOnlySpan<byte> text) =>

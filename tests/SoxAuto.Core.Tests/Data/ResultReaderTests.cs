@@ -85,6 +85,20 @@ public sealed class ResultReaderTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InvalidUtf8_IsAnErrorNamingRowAndColumn()
+    {
+        byte[] csv = [.. "\"k\",\"v\"\n\"a\",\"fine\"\n\"b\",\"caf"u8.ToArray(), 0xC3, 0x28, .. "\"\n"u8.ToArray()];
+        using MemoryStream input = new(csv);
+
+        DataValueException error = await Assert.ThrowsAsync<DataValueException>(
+            () => ResultReader.ReadAsync(input, Schema(("k", "varchar"), ("v", "varchar")), [], [], CancellationToken.None));
+
+        Assert.Equal(2, error.Row);
+        Assert.Equal("v", error.Column);
+        Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"a\",\"b\"\n\"1\",\"2\"", "does not end with a line feed")]
     [InlineData("\"a\",\"b\"\n1,\"2\"\n", "not in double quotes")]
