@@ -87,6 +87,19 @@ public sealed class ExternalProcess : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Runs a program to completion — a standard tool such as sha256sum, unzip or python3, as an auditor would — and
+    /// returns its exit code and everything it printed. Fails clearly when the program is not on PATH or hangs.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, string? workingDirectory = null)
+    {
+        using ExternalProcess process = Start(program, arguments, "the tests run the standard tools an auditor would use", workingDirectory: workingDirectory);
+        using CancellationTokenSource timeout = new(TimeSpan.FromMinutes(2));
+        await process._process.WaitForExitAsync(timeout.Token);
+        process._process.WaitForExit(); // drains the redirected output
+        return (process._process.ExitCode, process.Log);
+    }
+
     /// <summary>Waits for the process to end; false when it is still running after <paramref name="timeout"/>.</summary>
     public bool WaitForExit(TimeSpan timeout, out int exitCode)
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using SoxAuto.Aws.Athena.Model;
 using SoxAuto.Core.Data;
+using SoxAuto.Core.IO;
 
 namespace SoxAuto.Aws.Athena;
 
@@ -9,7 +10,7 @@ namespace SoxAuto.Aws.Athena;
 /// fly in Athena's own CSV dialect, so the rest of the pipeline sees the same bytes it would read from S3. Pages are
 /// fetched only as the reader consumes them: memory holds one page at a time.
 /// </summary>
-internal sealed class ApiResultStream : Stream
+internal sealed class ApiResultStream : AsyncReadOnlyStream
 {
     private readonly IAthenaClient _athena;
     private readonly string _executionId;
@@ -28,20 +29,6 @@ internal sealed class ApiResultStream : Stream
         AthenaCsvWriter.WriteLine(_pending, columnNames.ToArray());
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         while (_pendingOffset == _pending.WrittenCount && !_finished)
@@ -57,23 +44,6 @@ internal sealed class ApiResultStream : Stream
         _pendingOffset += count;
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    // Synchronous reads are not part of the pipeline; they exist for Stream's contract only.
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private async Task FetchPageAsync(CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.Channels;
+using SoxAuto.Core.IO;
 
 namespace SoxAuto.Aws.Storage;
 
@@ -12,7 +13,7 @@ namespace SoxAuto.Aws.Storage;
 /// memory stays bounded (parts × chunks ahead × chunk size) however large the object. A failed part fails the read at
 /// that point; disposing cancels every download.
 /// </summary>
-internal sealed class RangedDownloadStream : Stream
+internal sealed class RangedDownloadStream : AsyncReadOnlyStream
 {
     private readonly HttpClient _http;
     private readonly Uri _url;
@@ -37,20 +38,6 @@ internal sealed class RangedDownloadStream : Stream
         _slots = new SemaphoreSlim(Math.Max(1, options.ParallelRanges));
         long firstLength = first.StatusCode == HttpStatusCode.PartialContent ? Math.Min(options.RangeBytes, objectSize) : objectSize;
         _scheduler = Task.Run(() => ScheduleAsync(first, firstLength, objectSize));
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -86,23 +73,6 @@ internal sealed class RangedDownloadStream : Stream
         _offset += count;
         return count;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    // The pipeline reads asynchronously; this exists for Stream's contract.
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count), CancellationToken.None).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,9 +1,10 @@
 using System.Text;
+using SoxAuto.Core.IO;
 
 namespace SoxAuto.Core.Tests.Data;
 
 /// <summary>A stream producing N rows of Athena CSV on the fly (id, name, amount, day, note), without holding them in memory.</summary>
-internal sealed class SyntheticCsv : Stream
+internal sealed class SyntheticCsv : ReadOnlyForwardStream
 {
     private readonly int _rows;
     private readonly byte[] _line = new byte[256];
@@ -18,16 +19,6 @@ internal sealed class SyntheticCsv : Stream
     }
 
     public static Stream Create(int rows) => new SyntheticCsv(rows);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -73,16 +64,6 @@ internal sealed class SyntheticCsv : Stream
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int FormatRow(int i)
     {

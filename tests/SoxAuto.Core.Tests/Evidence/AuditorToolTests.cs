@@ -23,7 +23,7 @@ public sealed class AuditorToolTests : IDisposable
     {
         string folder = await UnzipAsync(await WriteAsync());
 
-        (int exit, string output) = await ProcessRunner.RunAsync("sha256sum", ["-c", "--strict", "SHA256SUMS"], folder);
+        (int exit, string output) = await ExternalProcess.RunAsync("sha256sum", ["-c", "--strict", "SHA256SUMS"], folder);
 
         Assert.True(exit == 0, output);
         Assert.Equal(8, output.Split('\n').Count(l => l.EndsWith(": OK", StringComparison.Ordinal)));
@@ -36,7 +36,7 @@ public sealed class AuditorToolTests : IDisposable
         string folder = await UnzipAsync(await WriteAsync());
         FlipMiddleByte(Path.Combine(folder, entry));
 
-        (int exit, string output) = await ProcessRunner.RunAsync("sha256sum", ["-c", "--strict", "SHA256SUMS"], folder);
+        (int exit, string output) = await ExternalProcess.RunAsync("sha256sum", ["-c", "--strict", "SHA256SUMS"], folder);
 
         Assert.NotEqual(0, exit);
         Assert.Contains($"{entry}: FAILED", output, StringComparison.Ordinal);
@@ -48,8 +48,8 @@ public sealed class AuditorToolTests : IDisposable
         string package = await WriteAsync();
         string folder = await UnzipAsync(package);
 
-        (int zipExit, string zipOutput) = await ProcessRunner.RunAsync("python3", [RepositoryPaths.Cdh1Script, package]);
-        (int folderExit, string folderOutput) = await ProcessRunner.RunAsync("python3", [RepositoryPaths.Cdh1Script, folder]);
+        (int zipExit, string zipOutput) = await ExternalProcess.RunAsync("python3", [RepositoryPaths.Cdh1Script, package]);
+        (int folderExit, string folderOutput) = await ExternalProcess.RunAsync("python3", [RepositoryPaths.Cdh1Script, folder]);
 
         Assert.True(zipExit == 0, zipOutput);
         Assert.True(folderExit == 0, folderOutput);
@@ -65,8 +65,8 @@ public sealed class AuditorToolTests : IDisposable
         string folder = await UnzipAsync(await WriteAsync());
         FlipMiddleByte(Path.Combine(folder, entry));
 
-        (int zipExit, string zipOutput) = await ProcessRunner.RunAsync("python3", [RepositoryPaths.Cdh1Script, tampered]);
-        (int folderExit, string folderOutput) = await ProcessRunner.RunAsync("python3", [RepositoryPaths.Cdh1Script, folder]);
+        (int zipExit, string zipOutput) = await ExternalProcess.RunAsync("python3", [RepositoryPaths.Cdh1Script, tampered]);
+        (int folderExit, string folderOutput) = await ExternalProcess.RunAsync("python3", [RepositoryPaths.Cdh1Script, folder]);
 
         // In the zip, the zip's own CRC-32 already catches it; in the folder, the SHA256SUMS line does.
         Assert.Equal(1, zipExit);
@@ -88,7 +88,7 @@ public sealed class AuditorToolTests : IDisposable
         await File.WriteAllTextAsync(integrity, System.Text.RegularExpressions.Regex.Replace(document, "\"data_file_sha256\": \"[0-9a-f]{64}\"", $"\"data_file_sha256\": \"{sha}\""));
         await RewriteSumsAsync(folder);
 
-        (int exit, string output) = await ProcessRunner.RunAsync("python3", [RepositoryPaths.Cdh1Script, folder]);
+        (int exit, string output) = await ExternalProcess.RunAsync("python3", [RepositoryPaths.Cdh1Script, folder]);
 
         Assert.Equal(1, exit);
         Assert.Contains("FAIL  dataset_sha256", output, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class AuditorToolTests : IDisposable
     private async Task<string> UnzipAsync(string package)
     {
         string folder = _temp.Combine("x-" + Guid.NewGuid().ToString("N"));
-        (int exit, string output) = await ProcessRunner.RunAsync("unzip", ["-q", package, "-d", folder]);
+        (int exit, string output) = await ExternalProcess.RunAsync("unzip", ["-q", package, "-d", folder]);
         Assert.True(exit == 0, output);
         return folder;
     }

@@ -59,9 +59,9 @@ public sealed class DeterministicZipWriterTests
             await DeterministicZipWriter.WriteAsync(file, Sample.Select(e => ZipSource.FromBytes(e.Key, e.Value)), CancellationToken.None, zip64Threshold: 1);
         }
 
-        (int unzipExit, string unzipOutput) = await ProcessRunner.RunAsync("unzip", ["-t", path]);
+        (int unzipExit, string unzipOutput) = await ExternalProcess.RunAsync("unzip", ["-t", path]);
         Assert.True(unzipExit == 0, unzipOutput);
-        (int pythonExit, string pythonOutput) = await ProcessRunner.RunAsync("python3",
+        (int pythonExit, string pythonOutput) = await ExternalProcess.RunAsync("python3",
             ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(sorted((i.filename, i.file_size) for i in z.infolist()))", path]);
         Assert.True(pythonExit == 0, pythonOutput);
         Assert.Contains("('b.json', 9)", pythonOutput, StringComparison.Ordinal);

@@ -1,23 +1,14 @@
 using System.Text;
+using SoxAuto.Core.IO;
 
 namespace SoxAuto.Core.Tests.Validation;
 
 /// <summary>A read-only stream over lazily produced lines (each already ending in LF), for inputs of millions of rows.</summary>
-internal sealed class LineStream(IEnumerable<string> lines) : Stream
+internal sealed class LineStream(IEnumerable<string> lines) : ReadOnlyForwardStream
 {
     private readonly IEnumerator<string> _lines = lines.GetEnumerator();
     private byte[] _pending = [];
     private int _offset;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -43,16 +34,6 @@ internal sealed class LineStream(IEnumerable<string> lines) : Stream
 
         return written;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Win32.SafeHandles;
+using SoxAuto.Core.IO;
 
 namespace SoxAuto.Core.Evidence.Verification;
 
@@ -6,15 +7,9 @@ namespace SoxAuto.Core.Evidence.Verification;
 /// Read-only view of one stored entry's bytes by positional reads, so several entries can be read side by side from one
 /// handle (the snapshot is compared while the data streams) without extracting anything.
 /// </summary>
-internal sealed class EntryStream(SafeFileHandle file, long start, long length) : Stream
+internal sealed class EntryStream(SafeFileHandle file, long start, long length) : ReadOnlyForwardStream
 {
     private long _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => length;
 
@@ -60,14 +55,4 @@ internal sealed class EntryStream(SafeFileHandle file, long start, long length) 
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

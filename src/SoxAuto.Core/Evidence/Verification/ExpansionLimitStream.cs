@@ -1,3 +1,5 @@
+using SoxAuto.Core.IO;
+
 namespace SoxAuto.Core.Evidence.Verification;
 
 /// <summary>
@@ -5,17 +7,9 @@ namespace SoxAuto.Core.Evidence.Verification;
 /// zip-bomb guard for data.csv.gz. Reading is streaming anyway (memory stays flat); the limit bounds the time a
 /// hostile package can make verification take.
 /// </summary>
-internal sealed class ExpansionLimitStream(Stream inner, long limit) : Stream
+internal sealed class ExpansionLimitStream(Stream inner, long limit) : ReadOnlyForwardStream
 {
     public long Produced { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position { get => Produced; set => throw new NotSupportedException(); }
 
@@ -28,16 +22,6 @@ internal sealed class ExpansionLimitStream(Stream inner, long limit) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int Count(int read)
     {
