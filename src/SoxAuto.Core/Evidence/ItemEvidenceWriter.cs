@@ -120,7 +120,8 @@ internal sealed class ItemEvidenceWriter : IItemEvidenceWriter
         ZipSource dataEntry = ZipSource.FromFile(PackageEntries.DataFile, data.Path, data.Length, data.Crc32, data.Offset);
         if (data.Length >= ZipFormat.Zip64Threshold)
         {
-            // 4 GiB of compressed data needs a Zip64 local header, larger than the space reserved: copy into a new file.
+            // 4 GiB of compressed data needs a Zip64 local header, larger than the space reserved: copy into a new file
+            // (the same layout, the data's header with its Zip64 field).
             string copy = TemporaryFiles.NextTo(PackagePath);
             try
             {

@@ -158,6 +158,62 @@ public sealed class PackageVerifierTests : IDisposable
         Assert.Equal(["zip_layout"], result.Checks.Where(c => !c.Ok).Select(c => c.Name));
     }
 
+    [Fact]
+    public async Task WrittenPackage_HasTheDataFileFirst_ThenTheOthersInNameOrder_AndADirectoryInNameOrder()
+    {
+        string package = await WriteAsync(5);
+
+        using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(package);
+        SoxAuto.Core.Evidence.Zip.ZipDirectory directory =
+            SoxAuto.Core.Evidence.Zip.ZipDirectoryReader.Read(handle, RandomAccess.GetLength(handle), 64, 1 << 20);
+
+        string[] names =
+        [
+            "01_executed_query.sql", "02_query_parameters.json", "03_data_snapshot.csv", "04_data_summary.json",
+            "05_integrity_hash.json", "06_validation_results.json", "07_execution_log.json", "SHA256SUMS", "data.csv.gz",
+        ];
+        Assert.Equal(names, directory.Entries.Select(e => e.Name));
+        Assert.Equal(0, directory.Entries.Single(e => e.Name == "data.csv.gz").LocalHeaderOffset);
+        Assert.Equal(["data.csv.gz", .. names.Where(n => n != "data.csv.gz")],
+            directory.Entries.OrderBy(e => e.LocalHeaderOffset).Select(e => e.Name));
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task SameEntriesAndSettings_PassTheLayoutCheck_OnlyWithTheDataFileFirst(bool dataFirst, bool expectOk)
+    {
+        string original = await WriteAsync(5);
+        string rebuilt = _temp.Combine(Guid.NewGuid().ToString("N") + ".zip");
+        // An independent writer (Python's zipfile) with the package's settings: only the physical order differs.
+        const string Script = """
+            import sys, zipfile
+            source, target, data_first = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+            with zipfile.ZipFile(source) as z:
+                entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+            physical = sorted(entries, key=lambda e: (not (data_first and e[0] == "data.csv.gz"), e[0]))
+            with open(target, "wb") as f:
+                out = zipfile.ZipFile(f, "w")
+                for name, data in physical:
+                    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                    info.compress_type, info.create_system, info.create_version, info.extract_version = zipfile.ZIP_STORED, 0, 10, 10
+                    out.writestr(info, data)
+                    info.external_attr = 0  # writestr sets 0600 << 16; the central directory is written at close
+                out.filelist.sort(key=lambda i: i.filename)  # the central directory in name order
+                out.close()
+            """;
+        (int exit, string output) = await ExternalProcess.RunAsync("python3", ["-c", Script, original, rebuilt, dataFirst ? "1" : "0"]);
+        Assert.True(exit == 0, output);
+
+        PackageVerification result = await PackageVerifier.VerifyAsync(rebuilt);
+
+        Assert.Equal(expectOk ? [] : ["zip_layout"], result.Checks.Where(c => !c.Ok).Select(c => c.Name));
+        if (expectOk)
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(original), await File.ReadAllBytesAsync(rebuilt));
+        }
+    }
+
     private async Task<string> WriteAsync(int rows)
     {
         (_, PackageInfo package) = await EvidenceSamples.WritePackageAsync(_temp.Combine("out-" + Guid.NewGuid().ToString("N")), rows == 0 ? EvidenceSamples.Header : EvidenceSamples.Csv(rows));

@@ -5,9 +5,8 @@ namespace SoxAuto.Core.Evidence.Zip;
 /// <summary>
 /// Writes a zip whose bytes depend only on the entries' names and bytes. .NET's ZipArchive is not used because its
 /// "version made by" byte is the build platform (0 on Windows, 3 on Unix) and it may add data descriptors. Here:
-/// the central directory lists the entries in ordinal name order; in the file, the entries follow the same order,
-/// except that a package's data file comes first (<see cref="CompleteWithLeadingEntryAsync"/>) so that it can be
-/// written once, as it is compressed; all STORED (data.csv.gz is already compressed and the JSON entries are small — and
+/// entries are placed as <see cref="PackageLayout"/> says (directory in name order; in the file, the data file first,
+/// so <see cref="CompleteWithLeadingEntryAsync"/> can write it once, as it is compressed); all STORED (data.csv.gz is already compressed and the JSON entries are small — and
 /// stored bytes do not depend on a compressor's version), every timestamp 1980-01-01 00:00:00, flags 0, no extra
 /// fields, no comments, external attributes 0, "made by" MS-DOS; CRC-32 and sizes in the local headers (no data
 /// descriptors). Zip64 fields appear only where a size or offset reaches 4 GiB, as the format requires.
@@ -21,31 +20,24 @@ internal static class DeterministicZipWriter
     public static async Task WriteAsync(Stream output, IEnumerable<ZipSource> sources, CancellationToken cancellationToken,
         long zip64Threshold = ZipFormat.Zip64Threshold)
     {
-        ZipSource[] entries = sources.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
-        for (int i = 0; i < entries.Length; i++)
-        {
-            if (!EntryNames.IsSafe(entries[i].Name) || (i > 0 && string.Equals(entries[i - 1].Name, entries[i].Name, StringComparison.Ordinal)))
-            {
-                throw new ArgumentException($"'{entries[i].Name}' is not a unique, flat, safe entry name", nameof(sources));
-            }
-        }
-
+        ZipSource[] entries = [.. PackageLayout.DirectoryOrder(sources, s => s.Name)];
+        CheckNames(entries);
         long position = 0;
-        long[] offsets = new long[entries.Length];
-        for (int i = 0; i < entries.Length; i++)
+        Dictionary<string, long> offsets = new(StringComparer.Ordinal);
+        foreach (ZipSource entry in PackageLayout.FileOrder(entries, s => s.Name))
         {
-            offsets[i] = position;
-            byte[] header = LocalHeader(entries[i], zip64Threshold);
+            offsets[entry.Name] = position;
+            byte[] header = LocalHeader(entry, zip64Threshold);
             await output.WriteAsync(header, cancellationToken);
             position += header.Length;
-            await WriteContentAsync(output, entries[i], cancellationToken);
-            position += entries[i].Length;
+            await WriteContentAsync(output, entry, cancellationToken);
+            position += entry.Length;
         }
 
         long centralStart = position;
-        for (int i = 0; i < entries.Length; i++)
+        foreach (ZipSource entry in entries)
         {
-            byte[] header = CentralHeader(entries[i], offsets[i], zip64Threshold);
+            byte[] header = CentralHeader(entry, offsets[entry.Name], zip64Threshold);
             await output.WriteAsync(header, cancellationToken);
             position += header.Length;
         }
@@ -69,15 +61,15 @@ internal static class DeterministicZipWriter
             throw new ArgumentException("a leading entry of 4 GiB or more needs a Zip64 local header", nameof(leading));
         }
 
-        ZipSource[] rest = others.OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
-        ZipSource[] all = [.. rest.Append(leading).OrderBy(s => s.Name, StringComparer.Ordinal)];
-        for (int i = 0; i < all.Length; i++)
+        ZipSource[] all = [.. PackageLayout.DirectoryOrder(others.Append(leading), s => s.Name)];
+        CheckNames(all);
+        ZipSource[] fileOrder = [.. PackageLayout.FileOrder(all, s => s.Name)];
+        if (!ReferenceEquals(fileOrder[0], leading))
         {
-            if (!EntryNames.IsSafe(all[i].Name) || (i > 0 && string.Equals(all[i - 1].Name, all[i].Name, StringComparison.Ordinal)))
-            {
-                throw new ArgumentException($"'{all[i].Name}' is not a unique, flat, safe entry name", nameof(others));
-            }
+            throw new ArgumentException($"'{leading.Name}' is not the entry the package layout puts first", nameof(leading));
         }
+
+        ZipSource[] rest = fileOrder[1..];
 
         byte[] leadingHeader = LocalHeader(leading, ZipFormat.Zip64Threshold);
         file.Position = 0;
@@ -105,6 +97,17 @@ internal static class DeterministicZipWriter
         byte[] end = End(all.Length, centralStart, position - centralStart, position, ZipFormat.Zip64Threshold);
         await file.WriteAsync(end, cancellationToken);
         file.SetLength(position + end.Length);
+    }
+
+    private static void CheckNames(ZipSource[] sorted)
+    {
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            if (!EntryNames.IsSafe(sorted[i].Name) || (i > 0 && string.Equals(sorted[i - 1].Name, sorted[i].Name, StringComparison.Ordinal)))
+            {
+                throw new ArgumentException($"'{sorted[i].Name}' is not a unique, flat, safe entry name");
+            }
+        }
     }
 
     private static async Task WriteContentAsync(Stream output, ZipSource entry, CancellationToken cancellationToken)

@@ -258,7 +258,14 @@ internal static class ZipDirectoryReader
             throw new ZipFormatException($"the data of entry '{entry.Name}' runs into the central directory");
         }
 
-        return entry with { DataOffset = dataOffset, LocalExtraLength = extraLength };
+        return entry with
+        {
+            DataOffset = dataOffset,
+            LocalExtraLength = extraLength,
+            LocalVersionNeeded = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(4)),
+            LocalDosTime = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10)),
+            LocalDosDate = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(12)),
+        };
     }
 
     // Entries may not overlap (several directory entries sharing bytes is how non-recursive zip bombs work).

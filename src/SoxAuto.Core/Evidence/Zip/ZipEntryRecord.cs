@@ -28,6 +28,13 @@ internal sealed record ZipEntryRecord
     /// <summary>Where the entry's bytes start (after the local header, its name and extra field).</summary>
     public required long DataOffset { get; init; }
 
+    /// <summary>The local header's own copies of these fields; a deterministic package has them equal to the directory's.</summary>
+    public ushort LocalVersionNeeded { get; init; }
+
+    public ushort LocalDosTime { get; init; }
+
+    public ushort LocalDosDate { get; init; }
+
     public required int CentralExtraLength { get; init; }
 
     public required int LocalExtraLength { get; init; }

@@ -1,8 +1,9 @@
 namespace SoxAuto.Core.Evidence.Zip;
 
 /// <summary>
-/// How far an archive departs from the deterministic layout of <see cref="DeterministicZipWriter"/>: name order,
-/// fixed timestamps, no flags, extra fields (beyond required Zip64), comments or attributes, MS-DOS "made by", and no
+/// How far an archive departs from the deterministic layout of <see cref="DeterministicZipWriter"/>: the directory in
+/// name order and the entries placed as <see cref="PackageLayout"/> says, fixed timestamps, no flags, extra fields
+/// (beyond required Zip64), comments or attributes, MS-DOS "made by", local headers equal to the directory, and no
 /// unlisted bytes. A departure means the package was re-packed or altered after it was written.
 /// </summary>
 internal static class ZipLayout
@@ -10,6 +11,13 @@ internal static class ZipLayout
     public static IReadOnlyList<string> Deviations(ZipDirectory zip)
     {
         List<string> deviations = [.. zip.LayoutDeviations];
+        string[] placed = [.. zip.Entries.OrderBy(e => e.LocalHeaderOffset).Select(e => e.Name)];
+        string[] expected = [.. PackageLayout.FileOrder(zip.Entries.Select(e => e.Name), n => n)];
+        if (!placed.SequenceEqual(expected, StringComparer.Ordinal))
+        {
+            deviations.Add($"entries are placed as {string.Join(", ", placed)}; a package places {string.Join(", ", expected)}");
+        }
+
         for (int i = 0; i < zip.Entries.Count; i++)
         {
             ZipEntryRecord entry = zip.Entries[i];
@@ -27,6 +35,11 @@ internal static class ZipLayout
             if (entry.VersionMadeBy != version || entry.VersionNeeded != version)
             {
                 deviations.Add($"entry '{entry.Name}' has version made by 0x{entry.VersionMadeBy:x4} / needed {entry.VersionNeeded} (expected {version}, MS-DOS)");
+            }
+
+            if (entry.LocalVersionNeeded != entry.VersionNeeded || entry.LocalDosTime != entry.DosTime || entry.LocalDosDate != entry.DosDate)
+            {
+                deviations.Add($"entry '{entry.Name}' has a local header whose version or timestamp differs from the directory's");
             }
 
             if (entry.Flags != 0 || entry.InternalAttributes != 0 || entry.ExternalAttributes != 0)
