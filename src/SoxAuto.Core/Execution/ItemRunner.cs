@@ -40,10 +40,12 @@ internal sealed class ItemRunner(IQueryEngine engine, ICheckSuiteFactory checks,
         ICheckSuite suite = checks.Create(item, schema, parameters.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal), plan.Values.Cutoff);
 
         // Independent source queries run concurrently with the main query; each failure becomes that check's ERROR.
+        // They get their own token so that a failed main path stops them rather than leaving them running (and billing).
+        using CancellationTokenSource sourcesCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         List<(string CheckId, Task<SourceQueryResult> Result)> sources = suite.SourceQueries
             .Select(q => (q.CheckId, SourceQueryRunner.RunAsync(engine, q.CheckId,
                 SourceQueryRunner.Request($"{item.Id} check {q.CheckId}", QueryRenderer.Render(q.Query.Sql, parameters, plan.Settings.Databases), database, plan.Settings.AthenaCatalog),
-                cancellationToken)))
+                sourcesCancellation.Token)))
             .ToList();
         try
         {
@@ -103,7 +105,9 @@ internal sealed class ItemRunner(IQueryEngine engine, ICheckSuiteFactory checks,
         }
         finally
         {
-            // Never leave source queries running unobserved when the main path fails.
+            // On success every source query has already finished and this cancels nothing. On failure the remaining
+            // ones are stopped, and awaited so that none outlives the item unobserved.
+            await sourcesCancellation.CancelAsync();
             await Task.WhenAll(sources.Select(s => s.Result.ContinueWith(_ => { }, TaskScheduler.Default)));
         }
     }

@@ -94,6 +94,22 @@ public sealed class ExtractionRunnerTests
     }
 
     [Fact]
+    public async Task WhenTheMainPathFails_ItsSourceQueriesAreCancelled_NotLeftRunning()
+    {
+        FakeQueryEngine engine = new FakeQueryEngine()
+            .When("IPE_A_table", [new("other", "varchar")], "\"other\"\n")
+            .Hangs("IPE_A_source");
+        FakeEvidence evidence = new();
+
+        Task<ExtractionResult> run = Runner(engine).RunAsync(Plan(1, TestItems.Item("IPE_A")), evidence, CancellationToken.None);
+        ExtractionResult result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ItemStatus.Error, result.Items[0].Status);
+        Assert.Contains("columns", result.Items[0].Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["IPE_A check row_count"], engine.Cancelled);
+    }
+
+    [Fact]
     public async Task ABadValue_MidStream_AbortsThePackage()
     {
         FakeQueryEngine engine = new FakeQueryEngine()

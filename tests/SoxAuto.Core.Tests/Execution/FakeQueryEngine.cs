@@ -10,7 +10,7 @@ namespace SoxAuto.Core.Tests.Execution;
 /// </summary>
 internal sealed class FakeQueryEngine : IQueryEngine
 {
-    private readonly List<(string Fragment, Func<QueryRequest, Task<(ResultColumn[] Columns, string Csv)>> Answer)> _answers = [];
+    private readonly List<(string Fragment, Func<QueryRequest, CancellationToken, Task<(ResultColumn[] Columns, string Csv)>> Answer)> _answers = [];
     private readonly ConcurrentDictionary<string, (ResultColumn[] Columns, string Csv)> _results = new();
     private int _running;
     private int _id;
@@ -21,11 +21,11 @@ internal sealed class FakeQueryEngine : IQueryEngine
 
     public FakeQueryEngine When(string fragment, ResultColumn[] columns, string csv, TimeSpan? delay = null)
     {
-        _answers.Add((fragment, async _ =>
+        _answers.Add((fragment, async (_, _) =>
         {
             if (delay is { } wait)
             {
-                await Task.Delay(wait);
+                await Task.Delay(wait, CancellationToken.None);
             }
 
             return (columns, csv);
@@ -35,9 +35,32 @@ internal sealed class FakeQueryEngine : IQueryEngine
 
     public FakeQueryEngine Fails(string fragment, string message)
     {
-        _answers.Add((fragment, _ => throw new InvalidOperationException(message)));
+        _answers.Add((fragment, (_, _) => throw new InvalidOperationException(message)));
         return this;
     }
+
+    /// <summary>The query never finishes on its own: it waits until its token is cancelled, and records that.</summary>
+    public FakeQueryEngine Hangs(string fragment)
+    {
+        _answers.Add((fragment, async (request, cancellationToken) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled.Enqueue(request.Purpose);
+                throw;
+            }
+
+            throw new InvalidOperationException("unreachable");
+        }));
+        return this;
+    }
+
+    /// <summary>The purposes of queries whose token was cancelled while they ran.</summary>
+    public ConcurrentQueue<string> Cancelled { get; } = new();
 
     public async Task<QueryExecutionInfo> ExecuteAsync(QueryRequest request, CancellationToken cancellationToken)
     {
@@ -51,7 +74,7 @@ internal sealed class FakeQueryEngine : IQueryEngine
         try
         {
             var answer = _answers.First(a => request.QueryString.Contains(a.Fragment, StringComparison.Ordinal)).Answer;
-            (ResultColumn[] columns, string csv) = await answer(request);
+            (ResultColumn[] columns, string csv) = await answer(request, cancellationToken);
             string id = "q-" + Interlocked.Increment(ref _id);
             _results[id] = (columns, csv);
             return new QueryExecutionInfo { Purpose = request.Purpose, ExecutionId = id, State = "SUCCEEDED", OutputLocation = $"s3://fake/{id}.csv" };
