@@ -48,6 +48,9 @@ public sealed partial record AthenaType
 
     public bool IsNumeric => Kind is ColumnKind.Integer or ColumnKind.Decimal or ColumnKind.Double;
 
+    /// <summary><c>real</c> (alias <c>float</c>): a 32-bit binary float, held widened to a double when read.</summary>
+    public bool IsSinglePrecision => Kind == ColumnKind.Double && Text is "real" or "float";
+
     public override string ToString() => Text;
 
     public static AthenaType Parse(string text) =>

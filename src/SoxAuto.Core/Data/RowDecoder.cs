@@ -75,7 +75,7 @@ internal sealed class RowDecoder(ResultSchema schema)
 
                 break;
             case ColumnKind.Double:
-                if (!ValueParsers.TryDouble(text, type.Text is "real" or "float", out double number))
+                if (!ValueParsers.TryDouble(text, type.IsSinglePrecision, out double number))
                 {
                     Fail(block, row, column, $"'{Shown(text)}' is not a {type.Text}");
                 }

@@ -22,9 +22,17 @@ internal sealed record BoundValue(ValueKind Kind, int Offset, string Describe, b
 
     public bool IsCharColumn => ColumnType is { Kind: ColumnKind.String } type && type.Text.StartsWith("char", StringComparison.Ordinal);
 
+    public bool IsSinglePrecisionColumn => ColumnType is { IsSinglePrecision: true };
+
     /// <summary>The operand; <paramref name="trimTrailingSpaces"/> when text meets a <c>char(n)</c> column.</summary>
     public Operand Operand(bool trimTrailingSpaces) =>
         ColumnType is { } type ? new ColumnOperand(ColumnIndex, type, trimTrailingSpaces || IsCharColumn)
         : ConstantText is { } text ? ConstantOperand.OfText(text, trimTrailingSpaces)
         : Constant ?? throw new InvalidOperationException("a NULL or list value has no single operand");
+
+    /// <summary>The operand for comparing with <paramref name="other"/>: a constant meeting a <c>real</c> column is rounded as the column is.</summary>
+    public Operand OperandAgainst(BoundValue other, bool trimTrailingSpaces) =>
+        Constant is { } constant && other.IsSinglePrecisionColumn && Kind is ValueKind.Number or ValueKind.Double
+            ? constant.AsSinglePrecision()
+            : Operand(trimTrailingSpaces);
 }

@@ -61,7 +61,7 @@ internal sealed partial class ExpressionCompiler
 
         bool trim = kind == CompareKind.Text && (column.IsCharColumn || bound.IsCharColumn);
         string display = bound.Constant?.Display ?? bound.ConstantText ?? text;
-        return new(column.Operand(trim), bound.Operand(trim), kind.Value, display, []);
+        return new(column.Operand(trim), bound.OperandAgainst(column, trim), kind.Value, display, []);
     }
 
     private Predicate? Condition(ExpressionNode node)
@@ -111,7 +111,7 @@ internal sealed partial class ExpressionCompiler
         }
 
         bool trim = kind == CompareKind.Text && (left.IsCharColumn || right.IsCharColumn);
-        return new ComparisonPredicate(left.Operand(trim), op, right.Operand(trim), kind);
+        return new ComparisonPredicate(left.OperandAgainst(right, trim), op, right.OperandAgainst(left, trim), kind);
     }
 
     private Predicate? Between(BetweenNode between)
@@ -161,10 +161,21 @@ internal sealed partial class ExpressionCompiler
             return null;
         }
 
+        // One comparison rule for the whole list: 1 in (rate, amount) would compare as a double with one element and
+        // exactly with the other, which reads as one test but is two.
+        if (items.Select(i => i.Kind).Distinct().Count() > 1)
+        {
+            Error(ExpressionErrorKind.TypeMismatch, @in.Value.Offset, $"the list compares {value.Describe} in different ways ({string.Join(", ", items.Select(i => i.Item.Describe))})",
+                "make every element of the list the same kind (all exact numbers, all doubles, all dates/timestamps, all text)");
+            return null;
+        }
+
         CompareKind compareKind = items.Count > 0 ? items[0].Kind : CompareKind.Text;
         bool trim = compareKind == CompareKind.Text && (value.IsCharColumn || items.Any(i => i.Item.IsCharColumn));
-        Operand[] operands = items.Select(i => i.Item.Operand(trim)).ToArray();
-        return new InPredicate(value.Operand(trim), operands, compareKind, @in.Negated);
+        Operand[] operands = items.Select(i => i.Item.OperandAgainst(value, trim)).ToArray();
+        // A constant tested against columns is rounded as a real only when every column of the list is real.
+        BoundValue roundAs = items.Count > 0 && items.All(i => i.Item.IsSinglePrecisionColumn) ? items[0].Item : value;
+        return new InPredicate(value.OperandAgainst(roundAs, trim), operands, compareKind, @in.Negated);
     }
 
     private IsNullPredicate? IsNull(IsNullNode isNull)

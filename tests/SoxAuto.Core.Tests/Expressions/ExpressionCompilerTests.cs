@@ -28,6 +28,8 @@ public sealed class ExpressionCompilerTests
     [InlineData("name in ('a', 1)", 14, "with the number 1")]
     [InlineData("day between 1 and :cutoff_date", 12, "with the number 1")]
     [InlineData("day not between :cutoff_date and 'x'", 33, "with the text 'x'")]
+    [InlineData("1 in (rate, amount)", 0, "compares the number 1 in different ways")]
+    [InlineData("day in (:cutoff_date, TIMESTAMP '2025-10-01 00:00:00', 1)", 55, "with the number 1")]
     public void Compile_RefusesTypeMismatches_AtTheOffendingValue(string condition, int offset, string message)
     {
         ExpressionCompilation compiled = Compile(condition);

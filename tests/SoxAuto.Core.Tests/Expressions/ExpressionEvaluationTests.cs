@@ -81,6 +81,25 @@ public sealed class ExpressionEvaluationTests
         Assert.Equal(expected, await ShowOneAsync(condition, "rate", rate));
 
     [Theory]
+    [InlineData("ratio = 0.1", "0.1", T)] // both rounded to the same 32-bit float, as Trino compares them
+    [InlineData("ratio = 0.3", "0.3", T)]
+    [InlineData("ratio > 0.1", "0.1", F)]
+    [InlineData("0.1 = ratio", "0.1", T)]
+    [InlineData("ratio between 0.1 and 0.1", "0.1", T)]
+    [InlineData("ratio in (0.2, 0.1)", "0.1", T)]
+    [InlineData("ratio = 0.10000001", "0.1", F)] // a different float
+    [InlineData("ratio = rate", "0.1", U)] // rate is NULL in this row
+    public async Task Real_ComparesWithNumberLiteralsAtItsOwnPrecision(string condition, string ratio, string expected) =>
+        Assert.Equal(expected, await ShowOneAsync(condition, "ratio", ratio));
+
+    [Fact]
+    public async Task Double_StillComparesAtDoublePrecision()
+    {
+        Assert.Equal(T, await ShowOneAsync("rate = 0.1", "rate", "0.1"));
+        Assert.Equal(F, await ShowOneAsync("rate = 0.10000000149011612", "rate", "0.1"));
+    }
+
+    [Theory]
     [InlineData("day <= :cutoff_date", "2025-09-30", T)]
     [InlineData("day > :cutoff_date", "2025-10-01", T)]
     [InlineData("day < :cutoff_end", "2025-09-30", T)] // a date is its day at 00:00

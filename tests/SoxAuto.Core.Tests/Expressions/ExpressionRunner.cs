@@ -11,7 +11,7 @@ internal static class ExpressionRunner
 {
     public static readonly ResultSchema Schema = TestCsv.Schema(
         ("id", "bigint"), ("amount", "decimal(38,2)"), ("rate", "double"), ("name", "varchar"), ("code", "char(4)"),
-        ("day", "date"), ("ts", "timestamp"), ("flag", "boolean"), ("tags", "array(varchar)"), ("fine", "timestamp(12)"));
+        ("day", "date"), ("ts", "timestamp"), ("flag", "boolean"), ("tags", "array(varchar)"), ("fine", "timestamp(12)"), ("ratio", "real"));
 
     public static readonly Dictionary<string, ParameterValue> Parameters = new(StringComparer.Ordinal)
     {

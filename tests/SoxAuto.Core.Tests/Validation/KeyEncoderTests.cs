@@ -48,6 +48,17 @@ public sealed class KeyEncoderTests
         Assert.True(Encode(columnText, athena).SequenceEqual(Encode(written, athena)));
     }
 
+    [Fact]
+    public void RealText_IsReadAtSinglePrecision_LikeTheColumnsValues()
+    {
+        // A real column's 0.1 is the 32-bit float nearest 0.1, widened; a witness written 0.1 must find it.
+        byte[] written = Encode("0.1", AthenaType.Parse("real"));
+        byte[] widenedFloat = Encode("0.100000001490116119384765625", AthenaType.Parse("double"));
+
+        Assert.True(written.SequenceEqual(widenedFloat));
+        Assert.False(Encode("0.1", AthenaType.Parse("double")).SequenceEqual(widenedFloat));
+    }
+
     [Theory]
     [InlineData("bigint", "239726184.5")]
     [InlineData("decimal(38,2)", "1.005")]

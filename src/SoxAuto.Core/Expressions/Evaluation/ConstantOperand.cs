@@ -39,6 +39,13 @@ internal sealed class ConstantOperand : Operand
 
     public static ConstantOperand OfBoolean(bool value) => new(value ? "true" : "false", boolean: value);
 
+    /// <summary>
+    /// The constant as a <c>real</c> column holds it: rounded to the nearest 32-bit float. A real column reads 0.1 as
+    /// 0.100000001490116…, so without this <c>ratio = 0.1</c> would never hold; Trino also compares such a literal as a real.
+    /// </summary>
+    public ConstantOperand AsSinglePrecision() =>
+        new(Display, _number, (float)_double, _text, _temporal, _boolean);
+
     public override bool IsNull(TypedRow row) => false;
 
     public override ScaledDecimal Number(TypedRow row) => _number;

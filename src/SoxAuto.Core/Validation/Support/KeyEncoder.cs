@@ -98,7 +98,8 @@ internal static class KeyEncoder
                     return $"'{text}' is not a number";
                 }
 
-                WriteDouble(key, real);
+                // A real column holds the nearest 32-bit float (widened); the catalog's text must be read the same way to match it.
+                WriteDouble(key, type.IsSinglePrecision ? float.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture) : real);
                 break;
             case ColumnKind.Boolean:
                 if (!bool.TryParse(text.Trim(), out bool flag))
