@@ -54,6 +54,40 @@ public sealed class ControlTotalEvaluatorTests
         Assert.Equal(CheckStatus.Pass, (await RunOneAsync(Total(), [], Overall(null))).Status);
 
     [Fact]
+    public async Task ASourceNull_Fails_WhenTheExtractHasAmounts_EvenIfTheyAddUpToZero()
+    {
+        // +100 and -100: the sum is 0, but the source summing nothing is a difference, not a tie.
+        List<string?[]> rows = [["10", "EC_NG", "Ade", "2025-09-01", "100.00"], ["20", "EC_NG", "Bola", "2025-09-15", "-100.00"]];
+
+        CheckResult result = await RunOneAsync(Total(), rows, Overall(null));
+
+        Assert.Equal((CheckStatus.Fail, null, "0.00"), (result.Status, result.Expected, result.Actual));
+        Assert.Equal("Σ amount over the extract is 0.00 from 2 values, but the source total is NULL: the source summed no values at all.", result.Message);
+    }
+
+    [Fact]
+    public async Task ASourceNull_Ties_WithAnExtractWhoseAmountsAreAllNull()
+    {
+        List<string?[]> rows = [["10", "EC_NG", "Ade", "2025-09-01", null]];
+
+        Assert.Equal(CheckStatus.Pass, (await RunOneAsync(Total(), rows, Overall(null))).Status);
+    }
+
+    [Fact]
+    public async Task PerGroup_ASourceNullTotal_DiffersFromAGroupWithAmounts()
+    {
+        List<string?[]> rows = Rows();
+        rows.Add(["60", "ZZ_KE", "Wanjiru", "2025-09-30", "5.00"]);
+        rows.Add(["70", "ZZ_KE", "Otieno", "2025-09-30", "-5.00"]);
+
+        CheckResult result = await RunOneAsync(Total("0", "id_company"), rows, ByCompany(["EC_NG", "350.75"], ["JD_GH", "960.00"], ["ZZ_KE", null]));
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("ZZ_KE extract 0.00 vs source NULL (the source summed no values)", result.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Details, d => d["id_company"] == "ZZ_KE" && d["expected"] is null && d["status"] == "differs");
+    }
+
+    [Fact]
     public async Task PerGroup_Passes_WhenEveryGroupTies()
     {
         CheckResult result = await RunOneAsync(Total("0", "id_company"), Rows(), ByCompany(["JD_GH", "960.00"], ["EC_NG", "350.75"]));

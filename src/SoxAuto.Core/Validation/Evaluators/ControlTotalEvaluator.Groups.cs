@@ -9,7 +9,7 @@ internal sealed partial class ControlTotalEvaluator
 {
     private CheckResult CompleteByGroup(SourceQueryResult source)
     {
-        if (ReadSourceGroups(source, out Dictionary<byte[], (IReadOnlyList<string?> Values, ScaledDecimal Total)> expected) is { } problem)
+        if (ReadSourceGroups(source, out Dictionary<byte[], (IReadOnlyList<string?> Values, ScaledDecimal Total, bool IsNull)> expected) is { } problem)
         {
             return Result(CheckStatus.Error, $"The source totals{Scope} could not be read: {problem}.", source);
         }
@@ -20,10 +20,15 @@ internal sealed partial class ControlTotalEvaluator
         foreach ((byte[] key, GroupTotal group) in _byGroup)
         {
             BigInteger actual = Widen(group.Sum.Total, _scale, scale);
-            if (expected.Remove(key, out (IReadOnlyList<string?> Values, ScaledDecimal Total) sourceGroup))
+            if (expected.Remove(key, out (IReadOnlyList<string?> Values, ScaledDecimal Total, bool IsNull) sourceGroup))
             {
                 BigInteger wanted = Widen(sourceGroup.Total.Unscaled, sourceGroup.Total.Scale, scale);
-                groups.Add(new GroupComparison(group.Values, wanted, actual, BigInteger.Abs(actual - wanted) > tolerance));
+                // A NULL total means the source's group summed no values: extract values there differ, whatever they add to.
+                bool sourceSummedNothing = sourceGroup.IsNull && group.Sum.Count > 0;
+                groups.Add(new GroupComparison(group.Values, wanted, actual, sourceSummedNothing || BigInteger.Abs(actual - wanted) > tolerance)
+                {
+                    SourceIsNull = sourceGroup.IsNull,
+                });
             }
             else
             {
@@ -55,6 +60,7 @@ internal sealed partial class ControlTotalEvaluator
     private static string Describe(GroupComparison group, int scale) => (group.Expected, group.Actual) switch
     {
         (null, { } actual) => $"{group.Display} is not in the source (extract {CheckFormat.Amount(actual, scale)})",
+        _ when group.SourceIsNull => $"{group.Display} extract {CheckFormat.Amount(group.Actual!.Value, scale)} vs source NULL (the source summed no values)",
         ({ } expected, null) => $"{group.Display} is not in the extract (source {CheckFormat.Amount(expected, scale)})",
         _ => $"{group.Display} extract {CheckFormat.Amount(group.Actual!.Value, scale)} vs source {CheckFormat.Amount(group.Expected!.Value, scale)} " +
             $"({CheckFormat.Difference(group.Difference, scale)})",
@@ -68,14 +74,14 @@ internal sealed partial class ControlTotalEvaluator
             detail[_schema.Columns[_groups[i]].Name] = group.Values[i];
         }
 
-        detail["expected"] = group.Expected is { } expected ? ScaledDecimal.Format(expected, scale) : null;
+        detail["expected"] = group.Expected is { } expected && !group.SourceIsNull ? ScaledDecimal.Format(expected, scale) : null;
         detail["actual"] = group.Actual is { } actual ? ScaledDecimal.Format(actual, scale) : null;
         detail["difference"] = ScaledDecimal.Format(group.Difference, scale);
         detail["status"] = group.Expected is null ? "missing in source" : group.Actual is null ? "missing in extract" : group.Differs ? "differs" : "matches";
         return detail;
     }
 
-    private string? ReadSourceGroups(SourceQueryResult source, out Dictionary<byte[], (IReadOnlyList<string?> Values, ScaledDecimal Total)> groups)
+    private string? ReadSourceGroups(SourceQueryResult source, out Dictionary<byte[], (IReadOnlyList<string?> Values, ScaledDecimal Total, bool IsNull)> groups)
     {
         groups = new(ByteKeyComparer.Instance);
         string expectedShape = $"the group_by columns ({string.Join(", ", _groups.Select(g => _schema.Columns[g].Name))}) then the total";
@@ -121,7 +127,7 @@ internal sealed partial class ControlTotalEvaluator
                 return $"row {r + 1}: the total '{row[^1]}' is not a plain decimal number";
             }
 
-            if (!groups.TryAdd(key.Span.ToArray(), (row.Take(_groups.Length).ToArray(), total)))
+            if (!groups.TryAdd(key.Span.ToArray(), (row.Take(_groups.Length).ToArray(), total, row[^1] is null)))
             {
                 return $"row {r + 1}: group {string.Join(" / ", row.Take(_groups.Length).Select(v => v ?? "NULL"))} appears more than once; the query must GROUP BY {string.Join(", ", _groups.Select(g => _schema.Columns[g].Name))}";
             }

@@ -114,6 +114,20 @@ internal sealed partial class ControlTotalEvaluator : CheckEvaluator
             return Result(CheckStatus.Error, $"The source total could not be read: {TotalProblem(text, type!)}.", source);
         }
 
+        // SUM is NULL only when the source summed no values at all. The extract having amounts is then a difference,
+        // even when they add up to 0 (a +100 and a -100 must not tie with "nothing").
+        if (text is null && _total.Count > 0)
+        {
+            return Result(CheckStatus.Fail,
+                $"Σ {ColumnName} over the extract is {CheckFormat.Amount(_total.Total, _scale)} from {CheckFormat.Of(_total.Count, "value", "values")}, " +
+                "but the source total is NULL: the source summed no values at all." + NullNote(), source) with
+            {
+                Expected = null,
+                Actual = ScaledDecimal.Format(_total.Total, _scale),
+                Tolerance = _check.Tolerance.ToString(),
+            };
+        }
+
         int scale = Math.Max(Math.Max(_scale, expected.Scale), _check.Tolerance.Scale);
         BigInteger actual = Widen(_total.Total, _scale, scale);
         BigInteger difference = actual - Widen(expected.Unscaled, expected.Scale, scale);
@@ -122,7 +136,7 @@ internal sealed partial class ControlTotalEvaluator : CheckEvaluator
         string message = pass && difference.IsZero ? $"{sum}, equal to the source total."
             : pass ? $"{sum}; the source total is {CheckFormat.Amount(expected)}, within the tolerance of {CheckFormat.Amount(_check.Tolerance)} (difference {CheckFormat.Difference(difference, scale)})."
             : $"{sum} but the source total is {CheckFormat.Amount(expected)}: difference {CheckFormat.Difference(difference, scale)} (tolerance {CheckFormat.Amount(_check.Tolerance)}).";
-        return Result(pass ? CheckStatus.Pass : CheckStatus.Fail, message + NullNote() + (text is null ? " The source returned NULL (no rows), taken as 0." : string.Empty), source) with
+        return Result(pass ? CheckStatus.Pass : CheckStatus.Fail, message + NullNote() + (text is null ? " The source returned NULL (it summed no values), as the extract has none." : string.Empty), source) with
         {
             Expected = expected.ToString(),
             Actual = ScaledDecimal.Format(_total.Total, _scale),
@@ -133,7 +147,10 @@ internal sealed partial class ControlTotalEvaluator : CheckEvaluator
     private string NullNote() =>
         _nulls == 0 ? string.Empty : $" {CheckFormat.Count(_nulls)} NULL value(s) of {ColumnName} add nothing, as in SQL's SUM.";
 
-    /// <summary>A source total: NULL (SUM over no rows) is 0; a double or text is refused — totals compare exactly.</summary>
+    /// <summary>
+    /// A source total: NULL (SUM over no values) reads as 0 — the callers fail it when the extract has values; a double
+    /// or text is refused — totals compare exactly.
+    /// </summary>
     private static ScaledDecimal? ReadTotal(string? text, AthenaType type)
     {
         if (type.Kind is not (ColumnKind.Integer or ColumnKind.Decimal))
