@@ -42,6 +42,23 @@ public sealed class WitnessEvaluatorTests
         Assert.Equal("entry_no=30 amount=-40.00 posting_date=2025-09-20", string.Join(" ", Assert.Single(result.Samples).Select(kv => $"{kv.Key}={kv.Value}")));
     }
 
+    [Fact]
+    public async Task AKeyFoundTwice_Fails_EvenWhenTheFirstRowMatches()
+    {
+        // A witness identifies one record; the extract holding it twice would double its amount in any total.
+        List<string?[]> rows = Rows();
+        rows.Add(["10", "EC_NG", "Ade", "2025-09-01", "100.00"]);
+
+        CheckResult result = await RunOneAsync(Witness(Record(Cutoff, ("entry_no", "10"), ("amount", "100.00")), Record(Cutoff, ("entry_no", "20"))), rows, NoSources);
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Equal("1 of 2 witness records declared for cutoff 2025-09-30 is not in the extract as expected: " +
+            "entry_no=10 appears 2 times (a witness key identifies one record).", result.Message);
+        Assert.Equal(["repeated", "found"], result.Details.Select(d => d["status"]));
+        Assert.Equal("1 found as expected, 0 missing, 0 with other values, 1 repeated", result.Actual);
+        Assert.Single(result.Samples);
+    }
+
     [Theory]
     [InlineData(null, null, CheckStatus.Pass)]
     [InlineData(null, "Ade", CheckStatus.Fail)]

@@ -4,7 +4,7 @@ using SoxAuto.Core.Validation.Support;
 
 namespace SoxAuto.Core.Validation.Evaluators;
 
-/// <summary>One witness record during the pass: how often its key was seen, and how the first row found differs.</summary>
+/// <summary>One witness record during the pass: how often its key was seen (more than once fails), and how the first row found differs.</summary>
 internal sealed class Witness(string display, IReadOnlyList<ExpectedValue> expected)
 {
     private readonly List<string> _differences = [];
@@ -17,12 +17,18 @@ internal sealed class Witness(string display, IReadOnlyList<ExpectedValue> expec
 
     public IReadOnlyList<ExpectedValue> Expected => expected;
 
-    /// <summary>Called for a row with this witness's key; returns whether the row differs from the expected values.</summary>
+    /// <summary>A witness identifies one record: its key found again means the extract holds duplicates of it.</summary>
+    public bool IsRepeated => Occurrences > 1;
+
+    /// <summary>
+    /// Called for a row with this witness's key; returns whether the row is worth a sample: the first row when it
+    /// differs from the expected values, and the first repeat of the key.
+    /// </summary>
     public bool Observe(TypedRow row, KeyBuffer scratch)
     {
         if (++Occurrences > 1)
         {
-            return false;
+            return Occurrences == 2;
         }
 
         foreach (ExpectedValue value in expected)

@@ -103,9 +103,9 @@ internal sealed partial class WitnessEvaluator : CheckEvaluator
         Witness[] all = [.. _witnesses.Values];
         Witness[] missing = all.Where(w => w.Occurrences == 0).ToArray();
         Witness[] different = all.Where(w => w.Differences.Count > 0).ToArray();
+        Witness[] repeated = all.Where(w => w.IsRepeated).ToArray();
         string origin = _check.Query is null ? $"declared for cutoff {_context.Cutoff:yyyy-MM-dd}" : "from the witness query";
-        string[] problems = missing.Select(w => $"{w.Display} is missing")
-            .Concat(different.Select(w => $"{w.Display} has {string.Join(", ", w.Differences)}")).ToArray();
+        string[] problems = all.Select(Problem).OfType<string>().ToArray();
         string message = problems.Length == 0
             ? (all.Length == 1 ? $"The witness record {origin} is" : $"All {CheckFormat.Count(all.Length)} witness records {origin} are") +
                 $" in the extract with the expected values: {CheckFormat.FirstFew(all.Select(w => w.Display).ToArray())}."
@@ -115,17 +115,31 @@ internal sealed partial class WitnessEvaluator : CheckEvaluator
         {
             Expected = $"{CheckFormat.Of(all.Length, "record", "records")} {origin}",
             Actual = $"{(all.Length - problems.Length).ToString(CultureInfo.InvariantCulture)} found as expected, " +
-                $"{missing.Length.ToString(CultureInfo.InvariantCulture)} missing, {different.Length.ToString(CultureInfo.InvariantCulture)} with other values",
+                $"{missing.Length.ToString(CultureInfo.InvariantCulture)} missing, {different.Length.ToString(CultureInfo.InvariantCulture)} with other values, " +
+                $"{repeated.Length.ToString(CultureInfo.InvariantCulture)} repeated",
             Details = all.Take(_context.Options.DetailLimit).Select(Detail).ToArray(),
             Samples = _samples.Samples,
             FailingRows = problems.Length,
         };
     }
 
+    // A record can be both different and repeated: both are said, as either alone fails it.
+    private static string? Problem(Witness witness)
+    {
+        if (witness.Occurrences == 0)
+        {
+            return $"{witness.Display} is missing";
+        }
+
+        string? differs = witness.Differences.Count > 0 ? $"has {string.Join(", ", witness.Differences)}" : null;
+        string? repeated = witness.IsRepeated ? $"appears {CheckFormat.Count(witness.Occurrences)} times (a witness key identifies one record)" : null;
+        return differs is null && repeated is null ? null : $"{witness.Display} {string.Join(" and ", new[] { differs, repeated }.OfType<string>())}";
+    }
+
     private static Dictionary<string, string?> Detail(Witness witness) => new(StringComparer.Ordinal)
     {
         ["record"] = witness.Display,
-        ["status"] = witness.Occurrences == 0 ? "missing" : witness.Differences.Count > 0 ? "different" : "found",
+        ["status"] = witness.Occurrences == 0 ? "missing" : witness.Differences.Count > 0 ? "different" : witness.IsRepeated ? "repeated" : "found",
         ["occurrences"] = witness.Occurrences.ToString(CultureInfo.InvariantCulture),
         ["differences"] = witness.Differences.Count == 0 ? null : string.Join("; ", witness.Differences),
     };
