@@ -178,6 +178,14 @@ internal static class CheckReader
             return null;
         }
 
+        // An empty list would trace nothing and could still read as a witness check that passed.
+        if (hasRecords && r.Find("records") is YamlSequenceNode { Children.Count: 0 } empty)
+        {
+            r.Error(CatalogRules.CheckDefinition, empty, $"check '{id}' declares no witness records (records: [])",
+                "list at least one record (values: {key column: value, …}), or remove the check");
+            return null;
+        }
+
         return new WitnessCheck(id, description, enabled, skip, at, records, query, key);
     }
 

@@ -46,18 +46,24 @@ internal static class CheckReferenceValidator
             }
         }
 
-        SourceLocation top = new(item.FileName, 1, 1);
-        if (!item.Checks.Any(c => c.Category == CheckCategory.Completeness))
+        // Coverage counts the checks that will run: a disabled check evidences nothing, so an item whose only
+        // completeness check is disabled has no completeness evidence.
+        RequireCoverage(item, CheckCategory.Completeness, "add completeness.row_count (an independent count) or completeness.critical_columns", problems);
+        RequireCoverage(item, CheckCategory.Accuracy, "add accuracy.control_total, accuracy.witness, accuracy.exclusion, uniqueness or range", problems);
+    }
+
+    private static void RequireCoverage(CatalogItem item, CheckCategory category, string fix, List<CatalogProblem> problems)
+    {
+        if (item.Checks.Any(c => c.Category == category && c.Enabled))
         {
-            problems.Add(CatalogProblem.Error(CatalogRules.CheckCoverage, top,
-                $"item '{item.Id}' declares no completeness check", "add completeness.row_count (an independent count) or completeness.critical_columns"));
+            return;
         }
 
-        if (!item.Checks.Any(c => c.Category == CheckCategory.Accuracy))
-        {
-            problems.Add(CatalogProblem.Error(CatalogRules.CheckCoverage, top,
-                $"item '{item.Id}' declares no accuracy check", "add accuracy.control_total, accuracy.witness, accuracy.exclusion, uniqueness or range"));
-        }
+        string name = category == CheckCategory.Completeness ? "completeness" : "accuracy";
+        string[] disabled = item.Checks.Where(c => c.Category == category).Select(c => $"'{c.Id}'").ToArray();
+        string what = disabled.Length == 0 ? $"declares no {name} check" : $"has no enabled {name} check ({string.Join(", ", disabled)} disabled)";
+        problems.Add(CatalogProblem.Error(CatalogRules.CheckCoverage, new SourceLocation(item.FileName, 1, 1), $"item '{item.Id}' {what}",
+            disabled.Length == 0 ? fix : "enable it, or " + fix));
     }
 
     private static IEnumerable<(string Column, string Role)> ReferencedColumns(CheckDefinition check) => check switch

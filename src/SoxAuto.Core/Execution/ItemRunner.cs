@@ -82,7 +82,8 @@ internal sealed class ItemRunner(IQueryEngine engine, ICheckSuiteFactory checks,
             SourceQueryResult[] sourceResults = await Task.WhenAll(sources.Select(s => s.Result));
             executions.AddRange(sourceResults.Select(r => r.Execution).OfType<QueryExecutionInfo>());
             IReadOnlyList<CheckResult> results = suite.Complete(read.Rows, sourceResults);
-            ItemStatus status = StatusOf(results);
+            string? coverageGap = EvidenceCoverage.Gap(item, results);
+            ItemStatus status = coverageGap is null ? StatusOf(results) : ItemStatus.Error;
 
             progress.Report(new ItemProgress(item.Id, ItemPhase.Packaging, null, read.Rows));
             PackageInfo written = await package.CompleteAsync(new ItemEvidence
@@ -95,13 +96,13 @@ internal sealed class ItemRunner(IQueryEngine engine, ICheckSuiteFactory checks,
                 Status = status,
                 StartedAt = startedAt,
                 FinishedAt = time.GetUtcNow(),
-                Warnings = Warnings(plan, executions, location),
+                Warnings = [.. Warnings(plan, executions, location), .. coverageGap is null ? Array.Empty<string>() : [coverageGap]],
             }, cancellationToken);
             progress.Report(new ItemProgress(item.Id, ItemPhase.Done, status.ToString().ToUpperInvariant(), read.Rows));
             return new ItemOutcome(item.Id, status, written,
                 results.Count(r => r.Status == CheckStatus.Pass), results.Count(r => r.Status == CheckStatus.Fail),
                 results.Count(r => r.Status == CheckStatus.Error), results.Count(r => r.Status == CheckStatus.Skipped),
-                status == ItemStatus.Error ? FirstError(results) : null);
+                status == ItemStatus.Error ? FirstError(results) ?? coverageGap : null);
         }
         finally
         {

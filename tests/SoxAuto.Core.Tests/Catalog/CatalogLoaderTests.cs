@@ -147,6 +147,29 @@ public sealed class CatalogLoaderTests
     }
 
     [Fact]
+    public void ADisabledCheck_DoesNotCoverItsCategory()
+    {
+        using CatalogFixture fixture = new();
+        string text = CatalogFixture.ValidItem.Replace("kind: uniqueness", "kind: uniqueness\n    enabled: false\n    skip_reason: not yet agreed", StringComparison.Ordinal);
+        IpeCatalog catalog = fixture.With("IPE_09.yaml", text).Load();
+
+        CatalogProblem problem = Single(catalog, CatalogRules.CheckCoverage);
+        Assert.Equal("item 'IPE_09' has no enabled accuracy check ('unique_order' disabled)", problem.Message);
+    }
+
+    [Fact]
+    public void AWitnessWithAnEmptyRecordList_IsAnError_AtTheList()
+    {
+        using CatalogFixture fixture = new();
+        string text = CatalogFixture.ValidItem + "\n  - id: witnessed\n    kind: accuracy.witness\n    records: []\n";
+        IpeCatalog catalog = fixture.With("IPE_09.yaml", text).Load();
+
+        CatalogProblem problem = Assert.Single(catalog.Problems, p => p.Message.Contains("declares no witness records", StringComparison.Ordinal));
+        Assert.Equal(CatalogRules.CheckDefinition, problem.RuleId);
+        Assert.Equal(Array.FindIndex(text.Split('\n'), l => l.Contains("records: []", StringComparison.Ordinal)) + 1, problem.Location.Line);
+    }
+
+    [Fact]
     public void Settings_AreRead_AndTheirValuesFeedParameters()
     {
         using CatalogFixture fixture = new();

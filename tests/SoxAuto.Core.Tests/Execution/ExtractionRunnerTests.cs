@@ -1,4 +1,5 @@
 using SoxAuto.Core.Catalog;
+using SoxAuto.Core.Catalog.Checks;
 using SoxAuto.Core.Evidence;
 using SoxAuto.Core.Execution;
 using SoxAuto.Core.Runs;
@@ -19,7 +20,7 @@ public sealed class ExtractionRunnerTests
         RunSettings.Resolve(new CatalogSettings { Databases = new Dictionary<string, string> { ["nav_bi"] = "prod_nav_bi" } }, SettingsOverrides.None, _ => null),
         concurrency);
 
-    private static ExtractionRunner Runner(FakeQueryEngine engine, FakeChecks? checks = null) =>
+    private static ExtractionRunner Runner(FakeQueryEngine engine, ICheckSuiteFactory? checks = null) =>
         new(engine, checks ?? new FakeChecks(), new FixedTimeProvider(DateTimeOffset.UnixEpoch), new Progress<ItemProgress>());
 
     [Fact]
@@ -107,6 +108,26 @@ public sealed class ExtractionRunnerTests
         Assert.Equal(ItemStatus.Error, result.Items[0].Status);
         Assert.Contains("columns", result.Items[0].Error, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(["IPE_A check row_count"], engine.Cancelled);
+    }
+
+    [Fact]
+    public async Task AnItemWhoseAccuracyChecksWereAllSkipped_IsAnError_NeverAPassOnCompletenessAlone()
+    {
+        FakeQueryEngine engine = new FakeQueryEngine()
+            .When("IPE_A_table", Columns, TwoRows)
+            .When("IPE_A_source", CountColumns, "\"_col0\"\n\"2\"\n");
+        CatalogItem item = TestItems.Item("IPE_A");
+        WitnessRecord otherPeriod = new(new DateOnly(2025, 6, 30), new Dictionary<string, string?> { ["id"] = "a" }, item.Checks[0].Location);
+        item = item with { Checks = [item.Checks[0], new WitnessCheck("open_items", null, true, null, item.Checks[0].Location, [otherPeriod], null, [])] };
+        FakeEvidence evidence = new();
+
+        ExtractionResult result = await Runner(engine, new CheckSuiteFactory()).RunAsync(Plan(1, item), evidence, CancellationToken.None);
+
+        Assert.Equal(ItemStatus.Error, result.Items[0].Status);
+        Assert.Equal([CheckStatus.Pass, CheckStatus.Skipped], evidence.Completed["IPE_A"].Checks.Select(c => c.Status));
+        const string Gap = "no accuracy check was evaluated (open_items skipped), so the item has no accuracy evidence for this cutoff";
+        Assert.Equal(Gap, result.Items[0].Error);
+        Assert.Contains(Gap, evidence.Completed["IPE_A"].Warnings);
     }
 
     [Fact]
