@@ -18,9 +18,10 @@ public static class ResultReader
 
     /// <summary>
     /// Rows per block: about 128 Ki values, so a block's decoded arrays stay near 4 MiB however wide the rows, and at
-    /// most 8192 rows — enough for a 1 MiB buffer of typical rows, so partial rows are rarely carried over.
+    /// most 8192 rows — enough for a 1 MiB buffer of typical rows, so partial rows are rarely carried over. At least 16
+    /// rows, so thousands of columns still give blocks of about 4 MiB rather than hundreds of MiB.
     /// </summary>
-    public static int RowsPerBlock(int columns) => Math.Clamp(131_072 / Math.Max(1, columns), 512, 8192);
+    public static int RowsPerBlock(int columns) => Math.Clamp(131_072 / Math.Max(1, columns), 16, 8192);
 
     /// <summary>Blocks in circulation: one being filled, the rest being read; more only buys slack between threads.</summary>
     private const int MaxBlocks = 4;

@@ -122,6 +122,23 @@ public sealed class PackageVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task AnIntegrityDocumentDeclaringTooManyColumns_IsRefused_BeforeAnyIsRead()
+    {
+        // A hostile 05 declaring 100,000 columns would otherwise size the decoding blocks by it.
+        Dictionary<string, byte[]> entries = PackageFiles.Entries(await WriteAsync(10));
+        System.Text.Json.Nodes.JsonObject integrity = System.Text.Json.Nodes.JsonNode.Parse(entries["05_integrity_hash.json"])!.AsObject();
+        integrity["columns"] = new System.Text.Json.Nodes.JsonArray(Enumerable.Range(0, 100_000)
+            .Select(i => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["name"] = $"c{i}", ["type"] = "varchar" }).ToArray());
+        entries["05_integrity_hash.json"] = Encoding.UTF8.GetBytes(integrity.ToJsonString());
+        entries["SHA256SUMS"] = Sums(entries);
+
+        PackageVerification result = await VerifyRepackedAsync(entries);
+
+        Assert.False(result.Ok);
+        Assert.Contains(result.Checks, c => !c.Ok && c.Detail.Contains("declares 100000 columns, more than the 4096 this verifier reads", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MissingAndUnlistedEntries_AreNamed()
     {
         Dictionary<string, byte[]> entries = PackageFiles.Entries(await WriteAsync(5));

@@ -86,6 +86,11 @@ internal sealed class PackageContentVerifier(SafeFileHandle file, ZipDirectory z
             return (null, null, $"{PackageEntries.Integrity} names algorithm '{document.Algorithm}' and data file '{document.DataFile}'; expected {PackageEntries.Cdh1Algorithm} and {PackageEntries.DataFile}");
         }
 
+        if (document.Columns.Count > limits.MaxColumns)
+        {
+            return (null, null, $"{PackageEntries.Integrity} declares {document.Columns.Count} columns, more than the {limits.MaxColumns} this verifier reads");
+        }
+
         List<ColumnSchema> columns = [];
         foreach ((string name, string typeText) in document.Columns)
         {

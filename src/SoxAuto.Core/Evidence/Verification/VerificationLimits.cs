@@ -15,6 +15,12 @@ internal sealed record VerificationLimits
     /// <summary>SHA256SUMS, 04 and 05 are parsed in memory; larger ones are refused.</summary>
     public int MaxDocumentBytes { get; init; } = 16 << 20;
 
+    /// <summary>
+    /// Columns declared by 04: the read holds a few blocks of decoded values per column, so a document declaring a
+    /// million columns must be refused before any is allocated. Athena results in practice stay far below this.
+    /// </summary>
+    public int MaxColumns { get; init; } = 4096;
+
     /// <summary>data.csv.gz may expand to this many times its size (deflate's own maximum is about 1032)…</summary>
     public long MaxExpansionRatio { get; init; } = 250;
 
