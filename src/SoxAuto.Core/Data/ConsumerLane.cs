@@ -23,7 +23,10 @@ internal sealed class ConsumerLane : IDisposable
         _thread.Start();
     }
 
-    public Exception? Error { get; private set; }
+    // Written by the lane's thread, read by the reading thread between blocks.
+    private volatile Exception? _error;
+
+    public Exception? Error => _error;
 
     public IRowConsumer Consumer => _consumer;
 
@@ -44,7 +47,7 @@ internal sealed class ConsumerLane : IDisposable
         {
             try
             {
-                if (Error is null)
+                if (_error is null)
                 {
                     for (int row = 0; row < block.RowCount; row++)
                     {
@@ -53,10 +56,10 @@ internal sealed class ConsumerLane : IDisposable
                     }
                 }
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex)
             {
-                // Surfaced by the reading thread, which fails the read with it.
-                Error = ex;
+                // Surfaced by the reading thread, which fails the read with it; escaping this thread would end the process.
+                _error = ex;
             }
             finally
             {

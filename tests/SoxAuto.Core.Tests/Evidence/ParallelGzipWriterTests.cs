@@ -103,10 +103,40 @@ public sealed class ParallelGzipWriterTests
         });
     }
 
-    private sealed class FailingStream : MemoryStream
+    [Theory]
+    [InlineData("access")]
+    [InlineData("disposed")]
+    [InlineData("unsupported")]
+    public void AnyOutputFailure_SurfacesOnTheCallersThread_NeverEndsTheProcess(string failure)
     {
-        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("disk full");
+        // Thrown on the writer thread; escaping it would take the whole process (and every other item) down.
+        using FailingStream output = new(failure switch
+        {
+            "access" => new UnauthorizedAccessException("read-only file"),
+            "disposed" => new ObjectDisposedException("output"),
+            _ => new NotSupportedException("stream does not support writing"),
+        });
+        using ParallelGzipWriter gzip = new(output);
+        byte[] data = Data(ParallelGzipWriter.BlockSize);
 
-        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("disk full");
+        IOException error = Assert.Throws<IOException>(() =>
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                gzip.Write(data);
+            }
+
+            gzip.Finish();
+        });
+        Assert.Equal(output.Failure, error.InnerException);
+    }
+
+    private sealed class FailingStream(Exception? failure = null) : MemoryStream
+    {
+        public Exception Failure { get; } = failure ?? new IOException("disk full");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw Failure;
+
+        public override void Write(byte[] buffer, int offset, int count) => throw Failure;
     }
 }

@@ -36,7 +36,7 @@ internal sealed class ParallelGzipWriter : IDisposable
     private readonly Thread _writer;
     private GzipBlock? _current;
     private long _totalInput;
-    private Exception? _writeError;
+    private volatile Exception? _writeError; // set by the writer thread, read by the caller's
     private bool _finished;
 
     public ParallelGzipWriter(Stream output)
@@ -160,7 +160,8 @@ internal sealed class ParallelGzipWriter : IDisposable
 
                 block.Output.WrittenMutable[9] = 0xff; // RFC 1952 OS field: "unknown", whatever platform wrote it
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or OutOfMemoryException)
+            // Everything is caught: an exception escaping a worker thread would end the process instead of failing the package.
+            catch (Exception ex)
             {
                 block.Error = ex;
             }
@@ -190,7 +191,9 @@ internal sealed class ParallelGzipWriter : IDisposable
                     }
                 }
             }
-            catch (IOException ex)
+            // Any failure of the output (disk full, a closed or read-only stream) fails the package on the caller's
+            // thread; escaping this thread would end the process.
+            catch (Exception ex)
             {
                 _writeError = ex;
             }
