@@ -13,7 +13,7 @@ internal static class AthenaCsvRowParser
     /// <paramref name="fields"/> holds <paramref name="expectedFields"/> fields (offsets into <paramref name="data"/>)
     /// and <paramref name="next"/> is the offset after the row's LF.
     /// </summary>
-    /// <exception cref="CsvFormatException">The bytes are not in the dialect; <paramref name="line"/> and
+    /// <exception cref="CsvFormatException">The bytes are not in the dialect; <paramref name="line"/> (the CSV record, header = 1) and
     /// <paramref name="baseOffset"/> place the error in the whole input.</exception>
     public static CsvRowStatus TryParseRow(ReadOnlySpan<byte> data, int position, bool inputEnded, Span<CsvField> fields,
         int expectedFields, long line, long baseOffset, out int next)

@@ -2,14 +2,18 @@ namespace SoxAuto.Core.Data;
 
 /// <summary>
 /// The result bytes are not in Athena's CSV dialect (an unquoted value, text after a closing quote, a CR, a wrong
-/// number of fields, a missing final newline). <see cref="Line"/> is the 1-based line of the file (the header is line 1).
+/// number of fields, a missing final newline), placed by CSV record and byte offset.
 /// </summary>
-public sealed class CsvFormatException(long line, long byteOffset, string problem)
-    : Exception($"the result is not valid Athena CSV at line {line} (byte {byteOffset}): {problem}")
+public sealed class CsvFormatException(long record, long byteOffset, string problem)
+    : Exception($"the result is not valid Athena CSV {Where(record)} (byte {byteOffset}): {problem}")
 {
-    public long Line { get; } = line;
+    /// <summary>The CSV record (the header is record 1). Not a line number: quoted values may hold line breaks.</summary>
+    public long Record { get; } = record;
 
     public long ByteOffset { get; } = byteOffset;
 
     public string Problem { get; } = problem;
+
+    private static string Where(long record) =>
+        record <= 1 ? "in the header" : $"at data row {(record - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -117,6 +117,18 @@ public sealed class ResultReaderTests
     }
 
     [Fact]
+    public async Task AFormatError_NamesTheDataRow_NotAFileLine_WhenValuesHoldLineBreaks()
+    {
+        // Row 1 spans three lines of the file; the bad row is data row 2 (the file's line 5).
+        const string Csv = "\"a\",\"b\"\n\"multi\nline\nvalue\",\"1\"\n2,\"x\"\n";
+
+        CsvFormatException error = await Assert.ThrowsAsync<CsvFormatException>(() => ReadAsync(Csv, Schema(("a", "varchar"), ("b", "varchar"))));
+
+        Assert.StartsWith("the result is not valid Athena CSV at data row 2 (byte 31): ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, error.Record);
+    }
+
+    [Fact]
     public async Task HeaderThatDiffersFromTheCatalog_ShowsBothLists()
     {
         ResultHeaderMismatchException error = await Assert.ThrowsAsync<ResultHeaderMismatchException>(
