@@ -35,7 +35,17 @@ public sealed class UniquenessEvaluatorTests
         // 9 < 10 numerically (as text "10" < "9"): in order for a bigint key, so no fallback is needed.
         CheckResult result = await RunOneAsync(Unique(), [Row("9"), Row("10"), Row("11")]);
 
+        Assert.Equal(CheckStatus.Pass, result.Status);
         Assert.Equal("key order (each key compared with the previous one)", result.Details[0]["method"]);
+    }
+
+    [Fact]
+    public async Task AnUnorderedExtractWithoutDuplicates_Passes_ThroughTheExactKeySet()
+    {
+        CheckResult result = await RunOneAsync(Unique(), [Row("5"), Row("1"), Row("3"), Row("10"), Row("2")]);
+
+        Assert.Equal((CheckStatus.Pass, 0L), (result.Status, result.FailingRows ?? 0));
+        Assert.Equal("all 5 distinct keys in memory (the extract is not in key order)", result.Details[0]["method"]);
     }
 
     [Fact]
