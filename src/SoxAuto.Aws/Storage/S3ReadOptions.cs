@@ -11,4 +11,19 @@ public sealed record S3ReadOptions(int ParallelRanges, long RangeBytes, int Chun
     public static S3ReadOptions ForAws { get; } = new(ParallelRanges: 4, RangeBytes: 32L << 20, ChunkBytes: 1 << 20, ChunksAhead: 4);
 
     public static S3ReadOptions ForLocalEndpoint { get; } = new(ParallelRanges: 1, RangeBytes: 32L << 20, ChunkBytes: 1 << 20, ChunksAhead: 8);
+
+    /// <summary>
+    /// Requests per part before its failure fails the read: S3 asks clients to retry 500, 503 SlowDown and dropped
+    /// connections, and a month-end run reading gigabytes meets them. Each retry resumes after the bytes received.
+    /// </summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>The first retry's wait; each further one doubles it (with jitter).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a connection may deliver nothing (no headers, no bytes) before it is dropped and the range retried: a
+    /// silently dead connection would otherwise hang the run for ever.
+    /// </summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

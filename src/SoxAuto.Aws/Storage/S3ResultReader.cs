@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -14,7 +15,8 @@ namespace SoxAuto.Aws.Storage;
 /// </summary>
 public sealed partial class S3ResultReader : IDisposable
 {
-    private static readonly TimeSpan UrlLifetime = TimeSpan.FromHours(1);
+    // Each request is signed just before it is sent, so the lifetime only has to cover one request.
+    private static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(15);
 
     private readonly IAmazonS3 _s3;
     private readonly HttpClient _http;
@@ -28,7 +30,13 @@ public sealed partial class S3ResultReader : IDisposable
         _time = time;
 
         // S3 answers a wrong region with a redirect; following it would hide the misconfiguration, so it is an error.
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
+        // Pooled connections are renewed now and then so a long run follows S3's DNS as it changes.
+        _http = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        })
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -37,16 +45,8 @@ public sealed partial class S3ResultReader : IDisposable
     public async Task<OpenedResult> OpenAsync(string uri, CancellationToken cancellationToken)
     {
         S3Uri location = S3Uri.Parse(uri);
-        Uri url = new(await _s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
-        {
-            BucketName = location.Bucket,
-            Key = location.Key,
-            Verb = HttpVerb.GET,
-            Expires = _time.GetUtcNow().UtcDateTime.Add(UrlLifetime),
-
-            // The presigner defaults to https; a local endpoint (moto) speaks plain http.
-            Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
-        }));
+        Func<CancellationToken, Task<Uri>> sign = _ => SignAsync(location);
+        Uri url = await sign(cancellationToken);
         HttpResponseMessage response = await SendFirstAsync(url, ranged: _options.ParallelRanges > 1, cancellationToken);
         if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
         {
@@ -71,11 +71,42 @@ public sealed partial class S3ResultReader : IDisposable
             throw new ResultReadException($"cannot read the query result {uri}: HTTP {status} {code} ({hint})");
         }
 
-        long size = response.Content.Headers.ContentRange?.Length ?? response.Content.Headers.ContentLength
-            ?? throw new ResultReadException($"S3 did not give the size of the query result {uri}");
-        string? etag = response.Headers.ETag?.Tag;
-        return new OpenedResult(new RangedDownloadStream(_http, url, response, size, _options), new ResultLocation(uri, size, etag, ResultLocation.ViaStorage));
+        long size = SizeOf(response, uri);
+        EntityTagHeaderValue? etag = response.Headers.ETag;
+        return new OpenedResult(new RangedDownloadStream(_http, sign, response, size, etag, _options), new ResultLocation(uri, size, etag?.Tag, ResultLocation.ViaStorage));
     }
+
+    /// <summary>
+    /// The object's full size: a 206 must state it in Content-Range (its Content-Length is only the range's), else the
+    /// read would silently stop after the first range.
+    /// </summary>
+    private static long SizeOf(HttpResponseMessage response, string uri)
+    {
+        if (response.StatusCode == HttpStatusCode.PartialContent)
+        {
+            return response.Content.Headers.ContentRange?.Length is { } total ? total : Fail();
+        }
+
+        return response.Content.Headers.ContentLength ?? Fail();
+
+        long Fail()
+        {
+            response.Dispose();
+            throw new ResultReadException($"S3 did not give the size of the query result {uri}");
+        }
+    }
+
+    // Signing is local (no call to AWS): each request gets a URL signed with the credentials current at that moment.
+    private async Task<Uri> SignAsync(S3Uri location) => new(await _s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+    {
+        BucketName = location.Bucket,
+        Key = location.Key,
+        Verb = HttpVerb.GET,
+        Expires = _time.GetUtcNow().UtcDateTime.Add(UrlLifetime),
+
+        // The presigner defaults to https; a local endpoint (moto) speaks plain http.
+        Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+    }));
 
     public void Dispose() => _http.Dispose();
 
