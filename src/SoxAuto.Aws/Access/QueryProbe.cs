@@ -59,6 +59,7 @@ public sealed class QueryProbe : IAccessProbe
             ResultConfiguration = managed || enforced || context.OutputLocation is null ? null : new ResultConfiguration { OutputLocation = context.OutputLocation },
         };
         string executionId;
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             executionId = (await athena.StartQueryExecutionAsync(start, cancellationToken)).QueryExecutionId;

@@ -128,6 +128,8 @@ public sealed class AthenaQueryEngine : IQueryEngine
 
     private async Task<string> StartAsync(StartQueryExecutionRequest start, CancellationToken cancellationToken)
     {
+        // Already cancelled: nothing was sent, so there is nothing to clean up — and the clean-up would start the query.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             return (await _athena.StartQueryExecutionAsync(start, cancellationToken)).QueryExecutionId;
