@@ -1,6 +1,5 @@
 using Amazon.S3;
 using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
 using SoxAuto.Aws.Athena;
 using SoxAuto.Aws.Connection;
 using SoxAuto.Aws.Storage;
@@ -48,20 +47,8 @@ public sealed class AwsQueryRuntime : IDisposable
     /// <summary>The caller's ARN (STS GetCallerIdentity) for the execution log, or null with the reason when it cannot be had.</summary>
     public async Task<(string? Arn, string? Problem)> TryGetCallerArnAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            using IAmazonSecurityTokenService sts = StsClientFactory.Create(_session);
-            GetCallerIdentityResponse identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken);
-            return (identity.Arn, null);
-        }
-        catch (AmazonSecurityTokenServiceException ex)
-        {
-            return (null, $"STS GetCallerIdentity failed: {ex.ErrorCode} {ex.Message}");
-        }
-        catch (HttpRequestException ex)
-        {
-            return (null, $"STS GetCallerIdentity failed: {ex.Message}");
-        }
+        using IAmazonSecurityTokenService sts = StsClientFactory.Create(_session);
+        return await CallerIdentityLookup.TryGetArnAsync(sts, cancellationToken);
     }
 
     public void Dispose()

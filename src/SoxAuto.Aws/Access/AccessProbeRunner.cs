@@ -60,10 +60,11 @@ public sealed class AccessProbeRunner(IReadOnlyList<IAccessProbe> probes)
         {
             return await probe.RunAsync(context, bound.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             string seconds = probe.Timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
-            return ProbeResult.Fail(probe.Name, $"no answer within {seconds} s", probe.TimeoutFix);
+            string fix = ex is ProbeCancelledException cancelled ? cancelled.TimeoutFix : probe.TimeoutFix;
+            return ProbeResult.Fail(probe.Name, $"no answer within {seconds} s", fix);
         }
         catch (SsoLoginRequiredException ex)
         {

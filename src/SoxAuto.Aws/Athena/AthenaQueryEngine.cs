@@ -7,13 +7,12 @@ namespace SoxAuto.Aws.Athena;
 
 /// <summary>
 /// Runs queries in Athena for Core: reads the workgroup once per run, starts each query with a fresh
-/// ClientRequestToken, polls with growing intervals, stops the query when cancelled, re-submits a FAILED query only
-/// when Athena says the failure is retryable, and opens results from S3 or, where S3 cannot serve them, from the API.
+/// ClientRequestToken, polls with growing intervals, stops the query whenever it gives up waiting (cancelled, or any
+/// error), re-submits a FAILED query only when Athena says the failure is retryable, and opens results from S3 or,
+/// where S3 cannot serve them, from the API.
 /// </summary>
 public sealed class AthenaQueryEngine : IQueryEngine
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
-
     private readonly IAthenaClient _athena;
     private readonly S3ResultReader _results;
     private readonly AthenaQueryEngineOptions _options;
@@ -101,7 +100,7 @@ public sealed class AthenaQueryEngine : IQueryEngine
                 ? new ResultReuseConfiguration { ResultReuseByAgeConfiguration = new ResultReuseByAgeConfiguration { Enabled = true, MaxAgeInMinutes = age } }
                 : null,
         };
-        string id = (await _athena.StartQueryExecutionAsync(start, cancellationToken)).QueryExecutionId;
+        string id = await StartAsync(start, cancellationToken);
         try
         {
             TimeSpan interval = TimeSpan.Zero;
@@ -117,24 +116,42 @@ public sealed class AthenaQueryEngine : IQueryEngine
                 await Task.Delay(interval, _time, cancellationToken);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            await StopQuietlyAsync(id);
+            // Whatever ends the wait (Ctrl+C, retries used up, access denied, an expired sign-in), the query would
+            // otherwise run on — and bill — unwatched.
+            await AbandonedQuery.StopAsync(_athena, id, _time);
+            ThrowIfCancelledInstead(ex, cancellationToken);
             throw;
         }
     }
 
-    /// <summary>Stops a query we no longer wait for. The run's token is already cancelled, so this uses its own bound.</summary>
-    private async Task StopQuietlyAsync(string executionId)
+    private async Task<string> StartAsync(StartQueryExecutionRequest start, CancellationToken cancellationToken)
     {
-        using CancellationTokenSource timeout = new(StopTimeout, _time);
+        // Already cancelled: nothing was sent, so there is nothing to clean up — and the clean-up would start the query.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            await _athena.StopQueryExecutionAsync(new StopQueryExecutionRequest { QueryExecutionId = executionId }, timeout.Token);
+            return (await _athena.StartQueryExecutionAsync(start, cancellationToken)).QueryExecutionId;
         }
-        catch (Exception ex) when (ex is AthenaException or OperationCanceledException)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
-            // Best effort while shutting down: the query may already have finished, or Athena is unreachable.
+            // Cancelled in flight or in a retry wait: Athena may have started the query without our hearing its id.
+            await AbandonedQuery.StopInterruptedStartAsync(_athena, start, _time);
+            ThrowIfCancelledInstead(ex, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// An error that arrived together with the user's cancellation (a 5xx the retry policy no longer retries, a lost
+    /// connection) is reported as the cancellation it really is, so the item is not counted as an ERROR.
+    /// </summary>
+    private static void ThrowIfCancelledInstead(Exception original, CancellationToken cancellationToken)
+    {
+        if (original is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("cancelled while waiting for Athena", original, cancellationToken);
         }
     }
 

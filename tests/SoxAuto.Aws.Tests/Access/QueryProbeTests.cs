@@ -8,7 +8,7 @@ using SoxAuto.Aws.Athena.Model;
 
 namespace SoxAuto.Aws.Tests.Access;
 
-public sealed class QueryProbeTests
+public sealed partial class QueryProbeTests
 {
     private const string ResultUri = "s3://results/soxauto/q-1.csv";
 

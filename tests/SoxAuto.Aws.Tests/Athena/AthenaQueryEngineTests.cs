@@ -8,7 +8,7 @@ using SoxAuto.Core.Execution;
 
 namespace SoxAuto.Aws.Tests.Athena;
 
-public sealed class AthenaQueryEngineTests
+public sealed partial class AthenaQueryEngineTests
 {
     private static readonly QueryRequest Request = new("IPE_07 main query", "SELECT 1", ["DATE '2025-09-30'"], "nav_bi", "AwsDataCatalog");
 
@@ -41,7 +41,10 @@ public sealed class AthenaQueryEngineTests
     };
 
     private static AthenaQueryEngine Engine(ScriptedAthenaHandler handler, string? outputLocation = "s3://mine/soxauto/") =>
-        new(AthenaClientFactory.Create(handler), new S3ResultReader(Mock.Of<IAmazonS3>(), S3ReadOptions.ForAws, TimeProvider.System),
+        Engine(AthenaClientFactory.Create(handler), outputLocation);
+
+    private static AthenaQueryEngine Engine(AthenaClient client, string? outputLocation = "s3://mine/soxauto/") =>
+        new(client, new S3ResultReader(Mock.Of<IAmazonS3>(), S3ReadOptions.ForAws, TimeProvider.System),
             new AthenaQueryEngineOptions("primary", outputLocation, "AwsDataCatalog"), TimeProvider.System,
             new PollSchedule(TimeSpan.FromMilliseconds(1), 1, TimeSpan.FromMilliseconds(1)));
 
