@@ -181,21 +181,23 @@ cmd_up() {
   wait_for "athena-emulator" "http://127.0.0.1:$emu_port/_emulator/health" "$EMU_LOG" "$emu_pid" \
     || { stop_one "athena-emulator" "$EMU_PID_FILE"; stop_one "moto" "$MOTO_PID_FILE"; die "Athena emulator did not become healthy"; }
 
-  cat >"$ENV_FILE" <<EOF
-# Written by scripts/local-aws.sh up; source it: . $ENV_FILE
-export AWS_ENDPOINT_URL_ATHENA=http://127.0.0.1:$emu_port
-export AWS_ENDPOINT_URL_S3=http://127.0.0.1:$moto_port
-export AWS_ENDPOINT_URL_STS=http://127.0.0.1:$moto_port
-export AWS_ACCESS_KEY_ID=testing
-export AWS_SECRET_ACCESS_KEY=testing
-export AWS_REGION=$REGION
-export AWS_DEFAULT_REGION=$REGION
-export AWS_EC2_METADATA_DISABLED=true
-export SOXAUTO_WORKGROUP=primary
-export SOXAUTO_OUTPUT_LOCATION=$OUTPUT_LOCATION
-export SOXAUTO_LAKE=$lake
-export ATHENA_EMULATOR_ADMIN_URL=http://127.0.0.1:$emu_port/_emulator
-EOF
+  # %q quotes each value for the shell, so a repository path with a space still sources.
+  {
+    printf '# Written by scripts/local-aws.sh up; source it: . %q\n' "$ENV_FILE"
+    printf 'export %s=%q\n' \
+      AWS_ENDPOINT_URL_ATHENA "http://127.0.0.1:$emu_port" \
+      AWS_ENDPOINT_URL_S3 "http://127.0.0.1:$moto_port" \
+      AWS_ENDPOINT_URL_STS "http://127.0.0.1:$moto_port" \
+      AWS_ACCESS_KEY_ID testing \
+      AWS_SECRET_ACCESS_KEY testing \
+      AWS_REGION "$REGION" \
+      AWS_DEFAULT_REGION "$REGION" \
+      AWS_EC2_METADATA_DISABLED true \
+      SOXAUTO_WORKGROUP primary \
+      SOXAUTO_OUTPUT_LOCATION "$OUTPUT_LOCATION" \
+      SOXAUTO_LAKE "$lake" \
+      ATHENA_EMULATOR_ADMIN_URL "http://127.0.0.1:$emu_port/_emulator"
+  } >"$ENV_FILE"
   info "up: Athena emulator http://127.0.0.1:$emu_port, moto http://127.0.0.1:$moto_port, lake $lake"
   info "environment: . $ENV_FILE"
 }
