@@ -27,26 +27,31 @@ public static class AwsSessionFactory
     public static AwsSession Create(AwsOptions options, string? resolvedRegion, Func<string, string?> environment) =>
         Create(options, resolvedRegion, environment, TimeProvider.System, SsoTokenCache.Default());
 
+    /// <exception cref="InvalidAwsConfigurationException">
+    /// The named profile does not exist, no region is configured, or an endpoint variable is malformed.
+    /// </exception>
     public static AwsSession Create(AwsOptions options, string? resolvedRegion, Func<string, string?> environment, TimeProvider time, SsoTokenCache tokenCache)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         AwsEndpointResolver endpoints = new(options.EndpointUrl, environment);
+        endpoints.Validate();
         ProfileCredentialResolver resolver = new(new CredentialProfileStoreChain(), time, tokenCache,
             ssoRegion => SsoOidcClientFactory.Create(ssoRegion, new AwsEndpointResolver(null, environment)));
         string? profileName = Blank(options.Profile) ?? Blank(environment("AWS_PROFILE"));
         CredentialProfile? profile = null;
         if (profileName is not null && !resolver.Profiles.TryGetProfile(profileName, out profile))
         {
-            throw new AwsConfigurationException(
-                $"AWS profile '{profileName}' was not found in the AWS config or credentials file; check the name, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE");
+            string how = Blank(options.Profile) is not null ? "--profile" : "AWS_PROFILE";
+            throw new InvalidAwsConfigurationException(
+                $"AWS profile '{profileName}' (from {how}) was not found in the AWS config or credentials file; check the name, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE");
         }
 
         (AWSCredentials credentials, string source) = ResolveCredentials(resolver, options.Profile is not null, profileName, environment);
         string? regionName = Blank(options.Region) ?? Blank(resolvedRegion) ?? profile?.Region?.SystemName ?? resolver.DefaultProfileRegion(profileName);
         if (regionName is null)
         {
-            throw new AwsConfigurationException(
+            throw new InvalidAwsConfigurationException(
                 "no AWS region is configured; pass --region, set AWS_REGION, set region in catalog/settings.yaml, or give the profile a region");
         }
 

@@ -194,11 +194,30 @@ public sealed class AwsSessionFactoryTests : IDisposable
     }
 
     [Fact]
-    public void UnknownProfile_IsAConfigurationErrorNamingIt()
+    public void UnknownProfile_IsAConfigurationErrorNamingItAndWhereItCameFrom()
     {
-        AwsConfigurationException error = Assert.Throws<AwsConfigurationException>(() => Create(new AwsOptions(Profile: "nope")));
+        InvalidAwsConfigurationException flag = Assert.Throws<InvalidAwsConfigurationException>(() => Create(new AwsOptions(Profile: "nope")));
+        InvalidAwsConfigurationException variable = Assert.Throws<InvalidAwsConfigurationException>(
+            () => Create(AwsOptions.None, new Dictionary<string, string> { ["AWS_PROFILE"] = "nope", ["AWS_REGION"] = "eu-west-1" }));
 
-        Assert.Contains("'nope' was not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'nope' (from --profile) was not found", flag.Message, StringComparison.Ordinal);
+        Assert.Contains("'nope' (from AWS_PROFILE) was not found", variable.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedEndpointVariable_IsReportedWhenTheSessionIsMade_BeforeAnyClient()
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT",
+            ["AWS_SECRET_ACCESS_KEY"] = "environment-secret",
+            ["AWS_REGION"] = "eu-central-1",
+            ["AWS_ENDPOINT_URL_ATHENA"] = "notaurl",
+        };
+
+        InvalidAwsConfigurationException error = Assert.Throws<InvalidAwsConfigurationException>(() => Create(AwsOptions.None, environment));
+
+        Assert.StartsWith("AWS_ENDPOINT_URL_ATHENA='notaurl'", error.Message, StringComparison.Ordinal);
     }
 
     private static AwsSession Create(AwsOptions options, IReadOnlyDictionary<string, string>? environment = null, string? resolvedRegion = null) =>
