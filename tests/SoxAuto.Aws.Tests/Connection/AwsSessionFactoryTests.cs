@@ -205,6 +205,40 @@ public sealed class AwsSessionFactoryTests : IDisposable
     }
 
     [Fact]
+    public void StaleAwsProfile_IsNotLookedUp_WhenEnvironmentKeysWin()
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT",
+            ["AWS_SECRET_ACCESS_KEY"] = "environment-secret",
+            ["AWS_PROFILE"] = "left-over-from-another-shell",
+        };
+
+        // AWS_REGION reaches the factory resolved (RunSettings.Region), not through the environment lookup.
+        AwsSession session = Create(AwsOptions.None, environment, resolvedRegion: "eu-central-1");
+
+        Assert.StartsWith("environment (AWS_ACCESS_KEY_ID)", session.CredentialSource, StringComparison.Ordinal);
+        Assert.Equal("AKIAENVIRONMENT", session.Credentials.GetCredentials().AccessKey);
+        Assert.Equal("eu-central-1", session.Region.SystemName);
+    }
+
+    [Fact]
+    public void EnvironmentKeys_StillTakeTheRegionFromAwsProfilesProfile_WhenItExists()
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT",
+            ["AWS_SECRET_ACCESS_KEY"] = "environment-secret",
+            ["AWS_PROFILE"] = "static",
+        };
+
+        AwsSession session = Create(AwsOptions.None, environment);
+
+        Assert.StartsWith("environment (AWS_ACCESS_KEY_ID)", session.CredentialSource, StringComparison.Ordinal);
+        Assert.Equal("us-east-1", session.Region.SystemName);
+    }
+
+    [Fact]
     public void MalformedEndpointVariable_IsReportedWhenTheSessionIsMade_BeforeAnyClient()
     {
         Dictionary<string, string> environment = new()

@@ -127,6 +127,17 @@ public sealed class TestAccessCommandTests : IClassFixture<MotoServer>, IAsyncLi
     }
 
     [Fact]
+    public async Task StaleAwsProfile_IsNotLookedUp_WhenEnvironmentKeysWin()
+    {
+        await _seed.BucketAsync(TestCatalog.Bucket);
+
+        CliRun run = await RunAsync(variables: new Dictionary<string, string> { ["AWS_PROFILE"] = "soxauto-test-stale-profile" });
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Matches(@"(?m)^credentials\s+PASS\s+environment \(AWS_ACCESS_KEY_ID\)", run.Output);
+    }
+
+    [Fact]
     public async Task UnreachableSts_FailsAtIdentity_AndLaterProbesAreSkipped()
     {
         CliRun run = await RunAsync(variables: new Dictionary<string, string> { ["AWS_ENDPOINT_URL_STS"] = $"http://127.0.0.1:{FreePort.Next()}" });
