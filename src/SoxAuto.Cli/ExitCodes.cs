@@ -12,9 +12,9 @@ internal static class ExitCodes
     public const int ControlsFailed = 1;
 
     /// <summary>
-    /// Invalid input or configuration: a bad option, date or catalog file, or an AWS setting that cannot work (an unknown
-    /// profile, no region, a malformed endpoint variable) — from any command and whichever source it came from. Nothing
-    /// was sent to AWS or written.
+    /// Invalid input or configuration: a bad option, date, catalog file or output folder, or a setting that cannot work
+    /// (an unknown profile, no region, a malformed endpoint variable or SOXAUTO_OUTPUT_LOCATION) — from any command and
+    /// whichever source it came from. Nothing was sent to AWS or written.
     /// </summary>
     public const int InvalidInput = 2;
 

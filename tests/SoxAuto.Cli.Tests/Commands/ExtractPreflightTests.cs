@@ -6,7 +6,7 @@ namespace SoxAuto.Cli.Tests.Commands;
 /// <summary>
 /// extract checks what the user gave it before any AWS call: a mistake is exit 2 naming the option or variable, its
 /// value and the fix — not an "internal error" or an ERROR per item after queries were started. AWS here is a closed
-/// loopback port.
+/// loopback port, so a test that got as far as calling AWS would show a caller-identity WARNING.
 /// </summary>
 public sealed class ExtractPreflightTests : IDisposable
 {
@@ -17,6 +17,83 @@ public sealed class ExtractPreflightTests : IDisposable
     {
         _catalog.Dispose();
         _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Out_WhenItIsAnExistingFile_Exits2NamingOutAndThePath()
+    {
+        string file = _temp.Combine("evidence.txt");
+        File.WriteAllText(file, "not a folder");
+
+        CliRun run = await ExtractAsync(Variables(), "--out", file);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains($"--out '{file}'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("is a file", run.Error, StringComparison.Ordinal);
+        AssertNothingWasSent(run);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task Out_WhenAFolderOnTheWayIsAFile_Exits2NamingOutAndThePath()
+    {
+        string file = _temp.Combine("evidence.txt");
+        File.WriteAllText(file, "not a folder");
+        string under = Path.Combine(file, "runs");
+
+        CliRun run = await ExtractAsync(Variables(), "--out", under);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains($"--out '{under}'", run.Error, StringComparison.Ordinal);
+        Assert.Contains(file, run.Error.Replace($"--out '{under}'", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        AssertNothingWasSent(run);
+    }
+
+    [Fact]
+    public async Task Out_WhenTheFolderCannotBeWritten_Exits2NamingOutAndThePath()
+    {
+        // /proc refuses new entries even to root, which file modes would not (the tests may run as root).
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string unwritable = "/proc/soxauto-evidence";
+
+        CliRun run = await ExtractAsync(Variables(), "--out", unwritable);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains($"--out '{unwritable}'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("cannot be written", run.Error, StringComparison.Ordinal);
+        AssertNothingWasSent(run);
+    }
+
+    [Fact]
+    public async Task OutputLocationVariable_WhenNotAnS3Uri_Exits2NamingTheVariableAndTheValue()
+    {
+        Dictionary<string, string> variables = Variables();
+        variables["SOXAUTO_OUTPUT_LOCATION"] = "my-bucket/results";
+
+        CliRun run = await ExtractAsync(variables, "--out", _temp.Combine("evidence"));
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("SOXAUTO_OUTPUT_LOCATION='my-bucket/results' is not an S3 URI", run.Error, StringComparison.Ordinal);
+        AssertNothingWasSent(run);
+        Assert.False(Directory.Exists(_temp.Combine("evidence")));
+    }
+
+    [Fact]
+    public async Task OutputLocationVariable_IsNotCheckedWhenTheFlagGivesTheLocation()
+    {
+        Dictionary<string, string> variables = Variables();
+        variables["SOXAUTO_OUTPUT_LOCATION"] = "my-bucket/results";
+        File.WriteAllText(_temp.Combine("evidence.txt"), "not a folder");
+
+        // The unwritable --out stops the run before AWS; what matters is which complaint it makes.
+        CliRun run = await ExtractAsync(variables, "--out", _temp.Combine("evidence.txt", "runs"), "--output-location", "s3://flag-bucket/prefix/");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.DoesNotContain("SOXAUTO_OUTPUT_LOCATION", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,6 +123,13 @@ public sealed class ExtractPreflightTests : IDisposable
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("AWS profile 'soxauto-test-no-such-profile' (from --profile) was not found", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("evidence")));
+    }
+
+    private static void AssertNothingWasSent(CliRun run)
+    {
+        Assert.DoesNotContain("WARNING", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
     }
 
     // Keys and a region as a scheduler would set them; every AWS endpoint is a loopback port nobody listens on.
