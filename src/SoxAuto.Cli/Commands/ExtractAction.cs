@@ -94,7 +94,19 @@ internal sealed class ExtractAction(ExtractCommand command, CliEnvironment envir
         ProgressDisplay progress = new(environment.Error, environment.IsTerminal, environment.Time);
         ExtractionRunner runner = new(runtime.Engine, new CheckSuiteFactory(), environment.Time, progress);
         ExtractionPlan plan = new(items, RunValues.For(cutoff, catalog.Settings.Values), settings, parseResult.GetValue(command.ConcurrencyOption));
-        ExtractionResult result = await runner.RunAsync(plan, evidence, cancellationToken);
+        ExtractionResult result;
+        try
+        {
+            result = await runner.RunAsync(plan, evidence, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A cancelled run that completed no package leaves no empty run folder to be mistaken for evidence.
+            progress.Flush();
+            evidence.RemoveIfEmpty();
+            throw;
+        }
+
         progress.Flush();
 
         int exitCode = result.AnyError ? ExitCodes.AccessOrRuntimeFailure : result.AnyFailure ? ExitCodes.ControlsFailed : ExitCodes.Ok;
