@@ -38,6 +38,11 @@ info() {
   printf 'local-aws: %s\n' "$*" >&2
 }
 
+# The emulators need no AWS profile; moto's botocore resolves AWS_PROFILE on every request
+# and answers 500 (ProfileNotFound) when it names a profile this machine lacks. An env(1)
+# prefix rather than a function, because nohup runs programs, not shell functions.
+WITHOUT_AWS_PROFILE=(env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE -u AWS_CONFIG_FILE -u AWS_SHARED_CREDENTIALS_FILE)
+
 resolve_lake() {
   local lake="${SOXAUTO_LAKE:-$STATE_DIR/lake}"
   mkdir -p "$lake"
@@ -143,7 +148,7 @@ cmd_up() {
   lake="$(resolve_lake)"
 
   moto_port="$(free_port)"
-  nohup moto_server -H 127.0.0.1 -p "$moto_port" >"$MOTO_LOG" 2>&1 &
+  nohup "${WITHOUT_AWS_PROFILE[@]}" moto_server -H 127.0.0.1 -p "$moto_port" >"$MOTO_LOG" 2>&1 &
   moto_pid=$!
   write_pid_file "$MOTO_PID_FILE" "$moto_pid" "$moto_port"
   wait_for "moto" "http://127.0.0.1:$moto_port/moto-api/" "$MOTO_LOG" "$moto_pid" \
@@ -154,7 +159,7 @@ cmd_up() {
     || { stop_one "moto" "$MOTO_PID_FILE"; die "could not create the bucket $BUCKET in moto (HTTP $status)"; }
 
   : >"$EMU_OUT"
-  nohup node "$EMU_DIR/server.js" --port 0 --lake "$lake" \
+  nohup "${WITHOUT_AWS_PROFILE[@]}" node "$EMU_DIR/server.js" --port 0 --lake "$lake" \
     --s3-endpoint "http://127.0.0.1:$moto_port" --output-location "$OUTPUT_LOCATION" \
     --region "$REGION" --state-dir "$STATE_DIR/athena-emulator" >"$EMU_OUT" 2>"$EMU_LOG" &
   emu_pid=$!
@@ -176,21 +181,23 @@ cmd_up() {
   wait_for "athena-emulator" "http://127.0.0.1:$emu_port/_emulator/health" "$EMU_LOG" "$emu_pid" \
     || { stop_one "athena-emulator" "$EMU_PID_FILE"; stop_one "moto" "$MOTO_PID_FILE"; die "Athena emulator did not become healthy"; }
 
-  cat >"$ENV_FILE" <<EOF
-# Written by scripts/local-aws.sh up; source it: . $ENV_FILE
-export AWS_ENDPOINT_URL_ATHENA=http://127.0.0.1:$emu_port
-export AWS_ENDPOINT_URL_S3=http://127.0.0.1:$moto_port
-export AWS_ENDPOINT_URL_STS=http://127.0.0.1:$moto_port
-export AWS_ACCESS_KEY_ID=testing
-export AWS_SECRET_ACCESS_KEY=testing
-export AWS_REGION=$REGION
-export AWS_DEFAULT_REGION=$REGION
-export AWS_EC2_METADATA_DISABLED=true
-export SOXAUTO_WORKGROUP=primary
-export SOXAUTO_OUTPUT_LOCATION=$OUTPUT_LOCATION
-export SOXAUTO_LAKE=$lake
-export ATHENA_EMULATOR_ADMIN_URL=http://127.0.0.1:$emu_port/_emulator
-EOF
+  # %q quotes each value for the shell, so a repository path with a space still sources.
+  {
+    printf '# Written by scripts/local-aws.sh up; source it: . %q\n' "$ENV_FILE"
+    printf 'export %s=%q\n' \
+      AWS_ENDPOINT_URL_ATHENA "http://127.0.0.1:$emu_port" \
+      AWS_ENDPOINT_URL_S3 "http://127.0.0.1:$moto_port" \
+      AWS_ENDPOINT_URL_STS "http://127.0.0.1:$moto_port" \
+      AWS_ACCESS_KEY_ID testing \
+      AWS_SECRET_ACCESS_KEY testing \
+      AWS_REGION "$REGION" \
+      AWS_DEFAULT_REGION "$REGION" \
+      AWS_EC2_METADATA_DISABLED true \
+      SOXAUTO_WORKGROUP primary \
+      SOXAUTO_OUTPUT_LOCATION "$OUTPUT_LOCATION" \
+      SOXAUTO_LAKE "$lake" \
+      ATHENA_EMULATOR_ADMIN_URL "http://127.0.0.1:$emu_port/_emulator"
+  } >"$ENV_FILE"
   info "up: Athena emulator http://127.0.0.1:$emu_port, moto http://127.0.0.1:$moto_port, lake $lake"
   info "environment: . $ENV_FILE"
 }

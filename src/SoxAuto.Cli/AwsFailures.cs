@@ -16,7 +16,8 @@ internal static class AwsFailures
             SsoLoginRequiredException e => (ExitCodes.AccessOrRuntimeFailure, e.Message),
             SsoLoginFailedException e => (ExitCodes.AccessOrRuntimeFailure, e.Message),
             InvalidProfileException e => (ExitCodes.InvalidInput, e.Message),
-            AwsConfigurationException e => (ExitCodes.AccessOrRuntimeFailure, e.Message),
+            InvalidAwsConfigurationException e => (ExitCodes.InvalidInput, e.Message),
+            AwsCredentialsUnavailableException e => (ExitCodes.AccessOrRuntimeFailure, e.Message),
             _ => (0, string.Empty),
         };
         return message.Length > 0;

@@ -11,7 +11,11 @@ internal static class ExitCodes
     /// <summary>Controls failed: at least one check FAILed; the evidence was still written (verify: a mismatch).</summary>
     public const int ControlsFailed = 1;
 
-    /// <summary>Invalid input or catalog: a bad option, date or catalog file. Nothing was sent to AWS or written.</summary>
+    /// <summary>
+    /// Invalid input or configuration: a bad option, date, catalog file or output folder, or a setting that cannot work
+    /// (an unknown profile, no region, a malformed endpoint variable or SOXAUTO_OUTPUT_LOCATION) — from any command and
+    /// whichever source it came from. Nothing was sent to AWS or written.
+    /// </summary>
     public const int InvalidInput = 2;
 
     /// <summary>Access or runtime failure: credentials, permissions, Athena, S3, or an item that could not run.</summary>

@@ -23,12 +23,21 @@ public sealed class AwsFailuresTests
     }
 
     [Fact]
-    public void ConfigurationAndSignInFailures_AreExit3_AndAnythingElseIsNotMapped()
+    public void AMistakeInTheAwsConfiguration_IsInvalidInput_LikeABadFlag()
     {
-        Assert.True(AwsFailures.TryDescribe(new AwsConfigurationException("no region"), out int configuration, out _));
+        Assert.True(AwsFailures.TryDescribe(new InvalidAwsConfigurationException("no region"), out int exitCode, out string message));
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Equal("no region", message);
+    }
+
+    [Fact]
+    public void MissingCredentialsAndSignInFailures_AreExit3_AndAnythingElseIsNotMapped()
+    {
+        Assert.True(AwsFailures.TryDescribe(new AwsCredentialsUnavailableException("no credentials"), out int credentials, out _));
         Assert.True(AwsFailures.TryDescribe(new SsoLoginFailedException("denied"), out int failed, out _));
 
-        Assert.Equal(ExitCodes.AccessOrRuntimeFailure, configuration);
+        Assert.Equal(ExitCodes.AccessOrRuntimeFailure, credentials);
         Assert.Equal(ExitCodes.AccessOrRuntimeFailure, failed);
         Assert.False(AwsFailures.TryDescribe(new InvalidOperationException("bug"), out _, out _));
     }

@@ -29,6 +29,7 @@ public sealed class AthenaEmulator : IDisposable
         }
 
         _process = ExternalProcess.Start("node", arguments, "Node.js 20 is expected on this machine image", workingDirectory: folder,
+            withoutVariables: AwsProfileVariables.Names,
             onOutputLine: line =>
             {
                 if (line.StartsWith('{'))

@@ -31,10 +31,13 @@ public sealed class ExternalProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="program"/>; fails with <paramref name="missingHint"/> when it is not on PATH.</summary>
+    /// <summary>
+    /// Starts <paramref name="program"/> with this process's environment, plus <paramref name="environment"/> and minus
+    /// <paramref name="withoutVariables"/>; fails with <paramref name="missingHint"/> when it is not on PATH.
+    /// </summary>
     public static ExternalProcess Start(string program, IEnumerable<string> arguments, string missingHint,
         IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null,
-        Action<string>? onOutputLine = null)
+        Action<string>? onOutputLine = null, IEnumerable<string>? withoutVariables = null)
     {
         if (FindOnPath(program) is null)
         {
@@ -51,6 +54,11 @@ public sealed class ExternalProcess : IDisposable
         foreach (string argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (string name in withoutVariables ?? [])
+        {
+            info.Environment.Remove(name);
         }
 
         foreach ((string name, string value) in environment ?? new Dictionary<string, string>())

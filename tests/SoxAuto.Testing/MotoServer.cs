@@ -16,7 +16,8 @@ public sealed class MotoServer : IDisposable
     {
         Port = FreePort.Next();
         _process = ExternalProcess.Start("moto_server", ["-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            "moto 5.2.1 (moto_server) is expected on this machine image; tests use it as the local S3/STS/Athena endpoint");
+            "moto 5.2.1 (moto_server) is expected on this machine image; tests use it as the local S3/STS/Athena endpoint",
+            withoutVariables: AwsProfileVariables.Names);
         Endpoint = new Uri($"http://127.0.0.1:{Port}/");
         Http = new HttpClient { BaseAddress = Endpoint, Timeout = TimeSpan.FromSeconds(30) };
         WaitUntilReady();

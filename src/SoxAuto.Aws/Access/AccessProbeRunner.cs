@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.Runtime;
+using SoxAuto.Aws.Connection;
 using SoxAuto.Aws.Sso;
 
 namespace SoxAuto.Aws.Access;
@@ -7,7 +8,9 @@ namespace SoxAuto.Aws.Access;
 /// <summary>
 /// Runs the probes in order. Each gets its own time bound; the user's Ctrl+C still cancels everything. A probe whose
 /// needs did not pass is SKIPPED, naming which; an unexpected error becomes that probe's FAIL (this is a diagnostic
-/// tool: one surprise must not hide the other answers). Every reported text is scrubbed of the credentials' values.
+/// tool: one surprise must not hide the other answers). A mistake in the user's AWS configuration
+/// (<see cref="InvalidAwsConfigurationException"/>) is not a surprise and ends the run. Every reported text is scrubbed
+/// of the credentials' values.
 /// </summary>
 public sealed class AccessProbeRunner(IReadOnlyList<IAccessProbe> probes)
 {
@@ -70,7 +73,7 @@ public sealed class AccessProbeRunner(IReadOnlyList<IAccessProbe> probes)
         {
             return ProbeResult.Fail(probe.Name, ex.Message, ex.Fix);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException and not InvalidAwsConfigurationException)
         {
             // Only the type and AWS's code: messages of unexpected errors are not vetted for what they contain.
             string code = ex is AmazonServiceException service ? $" ({service.ErrorCode ?? service.StatusCode.ToString()})" : string.Empty;

@@ -8,7 +8,9 @@ namespace SoxAuto.Aws.Access;
 /// <summary>
 /// Probe 1: credentials and region resolve (docs/operations.md order) and the credentials can actually be produced —
 /// for an IAM Identity Center profile that means a valid sign-in and role credentials from the portal. Reports where
-/// they came from and when they expire, never a key.
+/// they came from and when they expire, never a key. A configuration mistake (<see cref="InvalidAwsConfigurationException"/>:
+/// an unknown profile, no region, a malformed endpoint variable) is not a probe answer: it propagates, so test-access
+/// exits with the usage-error code as extract and login do for the same mistake.
 /// </summary>
 public sealed class CredentialsProbe : IAccessProbe
 {
@@ -36,7 +38,7 @@ public sealed class CredentialsProbe : IAccessProbe
         {
             return ProbeResult.Fail(Name, ex.Message, ex.Fix);
         }
-        catch (AwsConfigurationException ex)
+        catch (AwsCredentialsUnavailableException ex)
         {
             return ProbeResult.Fail(Name, ex.Message, "see 'Credentials and sign-in' in docs/operations.md for the order soxauto looks in");
         }

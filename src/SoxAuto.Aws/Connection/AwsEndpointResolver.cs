@@ -25,13 +25,26 @@ public sealed class AwsEndpointResolver(Uri? explicitEndpoint, Func<string, stri
 
             if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
             {
-                throw new AwsConfigurationException($"{variable}='{value}' is not an http:// or https:// URL; fix or unset it");
+                throw new InvalidAwsConfigurationException($"{variable}='{value}' is not an http:// or https:// URL; fix or unset it");
             }
 
             return uri;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Checks every endpoint variable a run may read, so a malformed one is reported before the first AWS call rather
+    /// than when the client that needs it is first made.
+    /// </summary>
+    /// <exception cref="InvalidAwsConfigurationException">An <c>AWS_ENDPOINT_URL*</c> value is not an http(s) URL.</exception>
+    public void Validate()
+    {
+        foreach (AwsService service in AwsService.All)
+        {
+            OverrideFor(service);
+        }
     }
 
     /// <summary>The endpoint to call: the override, or <c>https://{prefix}.{region}.amazonaws.com</c> (.com.cn in China).</summary>

@@ -15,4 +15,6 @@ public sealed record AwsService(string SigningName, string HostPrefix, string En
     public static AwsService Sso { get; } = new("awsssoportal", "portal.sso", "SSO");
 
     public static AwsService SsoOidc { get; } = new("sso-oauth", "oidc", "SSO_OIDC");
+
+    public static IReadOnlyList<AwsService> All { get; } = [Athena, S3, Sts, Sso, SsoOidc];
 }

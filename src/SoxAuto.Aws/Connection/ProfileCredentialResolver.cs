@@ -20,7 +20,7 @@ internal sealed class ProfileCredentialResolver(CredentialProfileStoreChain prof
     {
         if (!Profiles.TryGetAWSCredentials(profileName, out AWSCredentials credentials))
         {
-            throw new AwsConfigurationException(
+            throw new InvalidAwsConfigurationException(
                 $"AWS profile '{profileName}' has no usable credentials; for an IAM Identity Center profile run 'soxauto login --profile {profileName}'");
         }
 
@@ -43,7 +43,7 @@ internal sealed class ProfileCredentialResolver(CredentialProfileStoreChain prof
                 throw new SsoLoginRequiredException(DefaultProfile, expired: false, ex);
             }
 
-            throw new AwsConfigurationException(
+            throw new AwsCredentialsUnavailableException(
                 "no AWS credentials were found; pass --profile NAME (run 'soxauto login --profile NAME' first for an IAM Identity Center profile), or set AWS_PROFILE", ex);
         }
 

@@ -13,8 +13,9 @@ using SoxAuto.Core.Validation;
 namespace SoxAuto.Cli.Commands;
 
 /// <summary>
-/// What <c>soxauto extract</c> does: validate everything it can before touching AWS (cutoff, catalog, item ids), compose
-/// the run, execute it, print the summary, and choose the exit code — ERROR anywhere 3, else FAIL anywhere 1, else 0.
+/// What <c>soxauto extract</c> does: validate everything it can before touching AWS (cutoff, catalog, item ids, the
+/// settings from the environment, the output folder, the AWS configuration), compose the run, execute it, print the
+/// summary, and choose the exit code — ERROR anywhere 3, else FAIL anywhere 1, else 0.
 /// </summary>
 internal sealed class ExtractAction(ExtractCommand command, CliEnvironment environment)
 {
@@ -52,6 +53,19 @@ internal sealed class ExtractAction(ExtractCommand command, CliEnvironment envir
             Region: parseResult.GetValue(command.RegionOption),
             Workgroup: parseResult.GetValue(command.WorkgroupOption),
             OutputLocation: parseResult.GetValue(command.OutputLocationOption)), environment.Variable);
+        if (settings.EnvironmentProblem() is { } settingsProblem)
+        {
+            await environment.Error.WriteLineAsync($"soxauto extract: {settingsProblem}; nothing was run or written.");
+            return ExitCodes.InvalidInput;
+        }
+
+        string outDirectory = parseResult.GetValue(command.OutOption)!;
+        if (OutFolderCheck.FindProblem(outDirectory) is { } outProblem)
+        {
+            await environment.Error.WriteLineAsync($"soxauto extract: --out '{outDirectory}' {outProblem}; nothing was run or written.");
+            return ExitCodes.InvalidInput;
+        }
+
         AwsOptions aws = new(parseResult.GetValue(command.ProfileOption), parseResult.GetValue(command.RegionOption), parseResult.GetValue(command.EndpointUrlOption));
         AwsSession session = AwsSessionFactory.Create(aws, settings.Region, environment.Variable, environment.Time, SsoTokenCache.Default());
         using AwsQueryRuntime runtime = AwsQueryRuntime.Create(session, settings, environment.Time, ResultReuseMinutes());
@@ -74,13 +88,25 @@ internal sealed class ExtractAction(ExtractCommand command, CliEnvironment envir
             CallerIdentityArn = callerArn,
             SettingOrigins = settings.Origins,
         };
-        RunEvidenceWriter evidence = RunEvidenceWriter.Create(parseResult.GetValue(command.OutOption)!, context);
+        RunEvidenceWriter evidence = RunEvidenceWriter.Create(outDirectory, context);
         await environment.Error.WriteLineAsync($"soxauto extract: cutoff {cutoff:yyyy-MM-dd}, {items.Count} item(s), run {context.RunId}, workgroup {settings.Workgroup}, region {runtime.Region}");
 
         ProgressDisplay progress = new(environment.Error, environment.IsTerminal, environment.Time);
         ExtractionRunner runner = new(runtime.Engine, new CheckSuiteFactory(), environment.Time, progress);
         ExtractionPlan plan = new(items, RunValues.For(cutoff, catalog.Settings.Values), settings, parseResult.GetValue(command.ConcurrencyOption));
-        ExtractionResult result = await runner.RunAsync(plan, evidence, cancellationToken);
+        ExtractionResult result;
+        try
+        {
+            result = await runner.RunAsync(plan, evidence, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A cancelled run that completed no package leaves no empty run folder to be mistaken for evidence.
+            progress.Flush();
+            evidence.RemoveIfEmpty();
+            throw;
+        }
+
         progress.Flush();
 
         int exitCode = result.AnyError ? ExitCodes.AccessOrRuntimeFailure : result.AnyFailure ? ExitCodes.ControlsFailed : ExitCodes.Ok;

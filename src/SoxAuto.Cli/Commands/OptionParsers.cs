@@ -36,12 +36,12 @@ internal static class OptionParsers
     public static string? ParseS3Uri(ArgumentResult result)
     {
         string token = result.Tokens[0].Value;
-        if (token.StartsWith("s3://", StringComparison.Ordinal) && token.Length > "s3://".Length && token[5] != '/')
+        if (S3OutputLocation.IsValid(token))
         {
             return token;
         }
 
-        result.AddError($"--output-location '{token}' is not an S3 URI (for example s3://my-athena-results/soxauto/)");
+        result.AddError($"--output-location '{token}' is not an S3 URI (for example {S3OutputLocation.Example})");
         return null;
     }
 

@@ -41,6 +41,12 @@ internal sealed class TestAccessCommand : Command
                 Region: parseResult.GetValue(RegionOption),
                 Workgroup: parseResult.GetValue(WorkgroupOption),
                 OutputLocation: parseResult.GetValue(OutputLocationOption)), environment.Variable);
+            if (settings.EnvironmentProblem() is { } settingsProblem)
+            {
+                await environment.Error.WriteLineAsync($"soxauto test-access: {settingsProblem}; nothing was sent to AWS.");
+                return ExitCodes.InvalidInput;
+            }
+
             AwsOptions aws = new(parseResult.GetValue(ProfileOption), parseResult.GetValue(RegionOption), parseResult.GetValue(EndpointUrlOption));
             using AccessProbeContext context = new()
             {

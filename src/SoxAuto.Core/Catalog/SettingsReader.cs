@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SoxAuto.Core.Runs;
 using YamlDotNet.RepresentationModel;
 
 namespace SoxAuto.Core.Catalog;
@@ -18,7 +19,7 @@ internal static partial class SettingsReader
         Dictionary<string, string> databases = ReadDatabases(reader);
         Dictionary<string, ParameterValue> values = ReadValues(reader);
         reader.ReportUnknownFields(["region", "workgroup", "output_location", "athena_catalog", "databases", "values"]);
-        if (outputLocation is not null && !outputLocation.StartsWith("s3://", StringComparison.Ordinal))
+        if (outputLocation is not null && !S3OutputLocation.IsValid(outputLocation))
         {
             reader.Error(CatalogRules.Settings, reader.Find("output_location")!, $"output_location '{outputLocation}' is not an s3:// URI",
                 "write s3://bucket/prefix/");

@@ -80,6 +80,32 @@ public sealed class RunEvidenceWriter : IRunEvidenceWriter
         return new ItemEvidenceWriter(RunFolder, Context, item, schema);
     }
 
+    /// <summary>
+    /// Removes the run folder if nothing is in it — the state a run cancelled before any package completed leaves
+    /// (incomplete packages remove their own temporary files). Anything at all in it, above all a completed package,
+    /// keeps the folder: only an empty folder is deleted, never a file. A failure to remove is ignored, because it must
+    /// not hide why the run stopped.
+    /// </summary>
+    /// <returns>Whether the folder was removed.</returns>
+    public bool RemoveIfEmpty()
+    {
+        try
+        {
+            if (Directory.EnumerateFileSystemEntries(RunFolder).Any())
+            {
+                return false;
+            }
+
+            // Not recursive: should a package land in between, the delete fails rather than take it along.
+            Directory.Delete(RunFolder, recursive: false);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <exception cref="IOException">run.json already exists (the run was completed before).</exception>
     public async Task<string> CompleteRunAsync(IReadOnlyList<ItemOutcome> outcomes, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {

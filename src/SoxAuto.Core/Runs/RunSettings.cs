@@ -75,6 +75,16 @@ public sealed record RunSettings(
         return new RunSettings(region, workgroup, outputLocation, catalog, databases, origins);
     }
 
+    /// <summary>
+    /// What is wrong with a value taken from the environment, or null. Flags are checked as they are parsed and
+    /// settings.yaml as the catalog is read; environment variables are read only here, so they are checked here.
+    /// </summary>
+    public string? EnvironmentProblem() =>
+        OutputLocation is { } location && !S3OutputLocation.IsValid(location)
+            && Origins.GetValueOrDefault("output_location") == "environment " + OutputLocationVariable
+            ? $"{OutputLocationVariable}='{location}' is not an S3 URI (for example {S3OutputLocation.Example}); fix or unset it"
+            : null;
+
     /// <summary>The Athena database a logical catalog name maps to (itself when unmapped).</summary>
     public string PhysicalDatabase(string logical) => Databases.GetValueOrDefault(logical, logical);
 }

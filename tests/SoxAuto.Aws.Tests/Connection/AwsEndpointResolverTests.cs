@@ -32,7 +32,19 @@ public sealed class AwsEndpointResolverTests
     {
         AwsEndpointResolver resolver = new(null, Env(("AWS_ENDPOINT_URL_STS", "localhost:5000")));
 
-        AwsConfigurationException error = Assert.Throws<AwsConfigurationException>(() => resolver.OverrideFor(AwsService.Sts));
+        InvalidAwsConfigurationException error = Assert.Throws<InvalidAwsConfigurationException>(() => resolver.OverrideFor(AwsService.Sts));
         Assert.Contains("AWS_ENDPOINT_URL_STS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_SSO")]
+    [InlineData("AWS_ENDPOINT_URL_SSO_OIDC")]
+    [InlineData("AWS_ENDPOINT_URL")]
+    public void Validate_ChecksEveryServicesVariable_NotOnlyTheOnesUsedSoFar(string variable)
+    {
+        AwsEndpointResolver resolver = new(null, Env((variable, "notaurl")));
+
+        InvalidAwsConfigurationException error = Assert.Throws<InvalidAwsConfigurationException>(resolver.Validate);
+        Assert.Equal($"{variable}='notaurl' is not an http:// or https:// URL; fix or unset it", error.Message);
     }
 }

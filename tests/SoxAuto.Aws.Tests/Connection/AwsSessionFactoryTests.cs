@@ -194,11 +194,64 @@ public sealed class AwsSessionFactoryTests : IDisposable
     }
 
     [Fact]
-    public void UnknownProfile_IsAConfigurationErrorNamingIt()
+    public void UnknownProfile_IsAConfigurationErrorNamingItAndWhereItCameFrom()
     {
-        AwsConfigurationException error = Assert.Throws<AwsConfigurationException>(() => Create(new AwsOptions(Profile: "nope")));
+        InvalidAwsConfigurationException flag = Assert.Throws<InvalidAwsConfigurationException>(() => Create(new AwsOptions(Profile: "nope")));
+        InvalidAwsConfigurationException variable = Assert.Throws<InvalidAwsConfigurationException>(
+            () => Create(AwsOptions.None, new Dictionary<string, string> { ["AWS_PROFILE"] = "nope", ["AWS_REGION"] = "eu-west-1" }));
 
-        Assert.Contains("'nope' was not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'nope' (from --profile) was not found", flag.Message, StringComparison.Ordinal);
+        Assert.Contains("'nope' (from AWS_PROFILE) was not found", variable.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StaleAwsProfile_IsNotLookedUp_WhenEnvironmentKeysWin()
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT",
+            ["AWS_SECRET_ACCESS_KEY"] = "environment-secret",
+            ["AWS_PROFILE"] = "left-over-from-another-shell",
+        };
+
+        // AWS_REGION reaches the factory resolved (RunSettings.Region), not through the environment lookup.
+        AwsSession session = Create(AwsOptions.None, environment, resolvedRegion: "eu-central-1");
+
+        Assert.StartsWith("environment (AWS_ACCESS_KEY_ID)", session.CredentialSource, StringComparison.Ordinal);
+        Assert.Equal("AKIAENVIRONMENT", session.Credentials.GetCredentials().AccessKey);
+        Assert.Equal("eu-central-1", session.Region.SystemName);
+    }
+
+    [Fact]
+    public void EnvironmentKeys_StillTakeTheRegionFromAwsProfilesProfile_WhenItExists()
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT",
+            ["AWS_SECRET_ACCESS_KEY"] = "environment-secret",
+            ["AWS_PROFILE"] = "static",
+        };
+
+        AwsSession session = Create(AwsOptions.None, environment);
+
+        Assert.StartsWith("environment (AWS_ACCESS_KEY_ID)", session.CredentialSource, StringComparison.Ordinal);
+        Assert.Equal("us-east-1", session.Region.SystemName);
+    }
+
+    [Fact]
+    public void MalformedEndpointVariable_IsReportedWhenTheSessionIsMade_BeforeAnyClient()
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["AWS_ACCESS_KEY_ID"] = "AKIAENVIRONMENT",
+            ["AWS_SECRET_ACCESS_KEY"] = "environment-secret",
+            ["AWS_REGION"] = "eu-central-1",
+            ["AWS_ENDPOINT_URL_ATHENA"] = "notaurl",
+        };
+
+        InvalidAwsConfigurationException error = Assert.Throws<InvalidAwsConfigurationException>(() => Create(AwsOptions.None, environment));
+
+        Assert.StartsWith("AWS_ENDPOINT_URL_ATHENA='notaurl'", error.Message, StringComparison.Ordinal);
     }
 
     private static AwsSession Create(AwsOptions options, IReadOnlyDictionary<string, string>? environment = null, string? resolvedRegion = null) =>

@@ -80,6 +80,19 @@ public sealed class LoginCommandTests : IDisposable
         Assert.Matches(@"^soxauto: IAM Identity Center in us-east-1 could not be reached \(\w+\); check the network or proxy\n$", run.Error);
     }
 
+    [Fact]
+    public async Task Login_WhenTheOidcEndpointVariableIsNotAUrl_Exits2LikeTheOtherCommands()
+    {
+        Dictionary<string, string> variables = Variables();
+        variables["AWS_ENDPOINT_URL_SSO_OIDC"] = "notaurl";
+
+        CliRun run = await CliRun.RunAsync(["login", "--profile", "new", "--no-browser"], variables, DateTimeOffset.UtcNow);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("soxauto: AWS_ENDPOINT_URL_SSO_OIDC='notaurl' is not an http:// or https:// URL; fix or unset it\n", run.Error);
+        Assert.Empty(Server.Requests);
+    }
+
     [Theory]
     [InlineData("static", "is not an IAM Identity Center (SSO) profile")]
     [InlineData("no-such-profile", "was not found")]

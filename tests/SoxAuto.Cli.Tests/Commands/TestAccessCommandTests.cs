@@ -105,16 +105,36 @@ public sealed class TestAccessCommandTests : IClassFixture<MotoServer>, IAsyncLi
     }
 
     [Fact]
-    public async Task UnknownProfile_FailsAtCredentials_AndEveryLaterProbeIsSkipped()
+    public async Task UnknownProfile_IsAConfigurationMistake_Exit2LikeExtractAndLogin_WithoutAProbeReport()
     {
         CliRun run = await RunAsync("--profile", "soxauto-test-no-such-profile");
 
-        Assert.Equal(ExitCodes.AccessOrRuntimeFailure, run.ExitCode);
-        Assert.Matches(@"(?m)^credentials\s+FAIL\s+AWS profile 'soxauto-test-no-such-profile' was not found", run.Output);
-        foreach (string probe in new[] { "identity", "workgroup", "databases", "output-location", "query" })
-        {
-            Assert.Matches($@"(?m)^{probe}\s+SKIPPED\s+not run: credentials failed", run.Output);
-        }
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal("soxauto: AWS profile 'soxauto-test-no-such-profile' (from --profile) was not found in the AWS config or credentials file; "
+            + "check the name, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE\n", run.Error);
+        Assert.Empty(run.Output);
+    }
+
+    [Theory]
+    [InlineData("AWS_ENDPOINT_URL_ATHENA")]
+    [InlineData("AWS_ENDPOINT_URL_SSO_OIDC")]
+    public async Task MalformedEndpointVariable_Exits2LikeTheFlag(string variable)
+    {
+        CliRun run = await RunAsync(variables: new Dictionary<string, string> { [variable] = "notaurl" });
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal($"soxauto: {variable}='notaurl' is not an http:// or https:// URL; fix or unset it\n", run.Error);
+    }
+
+    [Fact]
+    public async Task StaleAwsProfile_IsNotLookedUp_WhenEnvironmentKeysWin()
+    {
+        await _seed.BucketAsync(TestCatalog.Bucket);
+
+        CliRun run = await RunAsync(variables: new Dictionary<string, string> { ["AWS_PROFILE"] = "soxauto-test-stale-profile" });
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Matches(@"(?m)^credentials\s+PASS\s+environment \(AWS_ACCESS_KEY_ID\)", run.Output);
     }
 
     [Fact]

@@ -117,4 +117,29 @@ public sealed class RunEvidenceWriterTests
         Assert.Equal(first, await File.ReadAllBytesAsync(path));
         Assert.Equal(["run.json"], Directory.GetFiles(run.RunFolder).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void RemoveIfEmpty_RemovesTheFolderOfARunThatCompletedNothing()
+    {
+        using TempDirectory temp = new();
+        RunEvidenceWriter run = RunEvidenceWriter.Create(temp.Path, EvidenceSamples.Context());
+
+        Assert.True(run.RemoveIfEmpty());
+
+        Assert.False(Directory.Exists(run.RunFolder));
+        Assert.True(Directory.Exists(temp.Path));
+    }
+
+    [Fact]
+    public void RemoveIfEmpty_KeepsAFolderHoldingACompletedPackage_OrAnythingElse()
+    {
+        using TempDirectory temp = new();
+        RunEvidenceWriter run = RunEvidenceWriter.Create(temp.Path, EvidenceSamples.Context());
+        string package = Path.Combine(run.RunFolder, "IPE_07.zip");
+        File.WriteAllText(package, "a completed package");
+
+        Assert.False(run.RemoveIfEmpty());
+
+        Assert.Equal("a completed package", File.ReadAllText(package));
+    }
 }
