@@ -36,14 +36,29 @@ internal static class SoxAutoCli
             ProcessTerminationTimeout = ShutdownGrace,
         };
 
+        using TerminationSignals signals = new();
         try
         {
-            return await parseResult.InvokeAsync(configuration, cancellationToken);
+            int exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
+            if (exitCode == ExitCodes.TerminatedBeforeCleanUp)
+            {
+                // System.CommandLine gave up waiting after SIGTERM: still a cancellation, with less cleaned up.
+                await environment.Error.WriteLineAsync($"soxauto: cancelled; clean-up did not finish within {ShutdownGrace.TotalSeconds:0} s (check the workgroup for queries still running).");
+                return ExitCodes.Cancelled;
+            }
+
+            return exitCode;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || signals.Received)
         {
             await environment.Error.WriteLineAsync("soxauto: cancelled.");
             return ExitCodes.Cancelled;
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Nobody asked to stop: a library gave up waiting (an HTTP or SDK time-out). A runtime failure, not a cancel.
+            await environment.Error.WriteLineAsync($"soxauto: an operation timed out: {ex.Message} Check the network and the endpoint, then run again.");
+            return ExitCodes.AccessOrRuntimeFailure;
         }
         catch (Exception ex) when (AwsFailures.TryDescribe(ex, out int exitCode, out string message))
         {

@@ -19,6 +19,41 @@ public sealed class ExitCodeTests
         Assert.Empty(run.Output);
     }
 
+    [Theory]
+    [InlineData(true, ExitCodes.Cancelled)]
+    [InlineData(false, ExitCodes.AccessOrRuntimeFailure)] // a library's time-out is a runtime failure, not a Ctrl+C
+    public async Task ACancellation_Exits130_OnlyWhenTheUserAskedForIt(bool userCancelled, int expected)
+    {
+        using TestCatalog catalog = new();
+        using CancellationTokenSource cancel = new();
+        if (userCancelled)
+        {
+            await cancel.CancelAsync();
+        }
+
+        using StringWriter error = new();
+        CliEnvironment environment = new(new TimingOutWriter(), error, TimeProvider.System, _ => null, IsTerminal: false);
+
+        int exitCode = await SoxAutoCli.RunAsync(["validate-catalog", "--catalog", catalog.Path], environment, cancel.Token);
+
+        Assert.Equal(expected, exitCode);
+        Assert.Contains(userCancelled ? "soxauto: cancelled." : "soxauto: an operation timed out", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Output whose every write times out, as an HTTP or SDK call does when it gives up waiting.</summary>
+    private sealed class TimingOutWriter : StringWriter
+    {
+        public override void Write(char value) => throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.");
+
+        public override void Write(string? value) => Write('x');
+
+        public override void WriteLine(string? value) => Write('x');
+
+        public override Task WriteLineAsync(string? value) => Task.FromException(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing."));
+
+        public override Task WriteAsync(string? value) => WriteLineAsync(value);
+    }
+
     [Fact]
     public async Task UnknownCommand_Exits2_NotSystemCommandLineDefault1()
     {

@@ -62,7 +62,9 @@ public sealed class SsoLogin
         {
             throw new SsoLoginFailedException($"IAM Identity Center refused the sign-in ({ex.ErrorCode ?? ex.GetType().Name}); check sso_start_url and sso_region of profile '{profile.ProfileName}'", ex);
         }
-        catch (Exception ex) when (ex is Amazon.Runtime.AmazonClientException or HttpRequestException)
+        // The SDK reports a request that got no answer in time as TimeoutException (or a cancellation nobody asked for).
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonClientException or HttpRequestException or TimeoutException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new SsoLoginFailedException($"IAM Identity Center in {profile.SsoRegion} could not be reached ({ex.GetType().Name}); check the network or proxy", ex);
         }

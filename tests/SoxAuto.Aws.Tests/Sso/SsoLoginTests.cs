@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Moq;
 using SoxAuto.Aws.Sso;
 using SoxAuto.Testing;
 
@@ -171,6 +172,23 @@ public sealed class SsoLoginTests : IDisposable
         Assert.False(file.RootElement.TryGetProperty("refreshToken", out _));
         FakeSsoRequest register = Assert.Single(Server.Requests, r => r.Path == "/client/register");
         Assert.Null(register.Body["scopes"]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NoAnswerInTime_IsASignInFailure_NotAnInternalError(bool sdkTimeout)
+    {
+        // The SDK reports an unanswered request as TimeoutException, HttpClient as a cancellation nobody asked for.
+        Exception noAnswer = sdkTimeout ? new TimeoutException("The operation has timed out.") : new TaskCanceledException("HttpClient.Timeout of 100 seconds elapsed");
+        Mock<Amazon.SSOOIDC.IAmazonSSOOIDC> oidc = new();
+        oidc.Setup(o => o.RegisterClientAsync(It.IsAny<Amazon.SSOOIDC.Model.RegisterClientRequest>(), It.IsAny<CancellationToken>())).ThrowsAsync(noAnswer);
+        SsoLogin login = new(new SsoTokenCache(_home.CacheDirectory), _ => oidc.Object, TimeProvider.System, (_, _) => Task.CompletedTask);
+
+        SsoLoginFailedException error = await Assert.ThrowsAsync<SsoLoginFailedException>(
+            () => login.LoginAsync(SsoProfileReader.Read("new"), (_, _) => Task.CompletedTask, CancellationToken.None));
+
+        Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
