@@ -12,6 +12,7 @@ namespace SoxAuto.Aws.Sso;
 /// token that expires within 15 minutes (the AWS CLI's window) itself before the SDK looks, so the cache file is
 /// always replaced atomically with mode 0600 in the CLI's format (the SDK's own refresh rewrites it in place).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim holds nothing to dispose unless its AvailableWaitHandle is used, which it is not; the SDK owns these credentials' lifetime.")]
 public sealed class SsoProfileCredentials : AWSCredentials
 {
     /// <summary>The AWS CLI's refresh window (botocore <c>_REFRESH_WINDOW</c>); AWSSDK.Core's is 6 minutes.</summary>
@@ -21,6 +22,11 @@ public sealed class SsoProfileCredentials : AWSCredentials
     private readonly SsoTokenCache _cache;
     private readonly TimeProvider _time;
     private readonly Func<string, IAmazonSSOOIDC>? _oidcFactory;
+
+    // Every signed request asks for credentials: one refresh at a time (concurrent requests in the window would all
+    // spend the same refresh token), and the cache file parsed again only when it has changed on disk.
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private volatile TokenSnapshot? _lastRead;
 
     public SsoProfileCredentials(SSOAWSCredentials inner, string profileName, SsoTokenCache cache, TimeProvider time,
         Func<string, IAmazonSSOOIDC>? oidcFactory = null)
@@ -74,15 +80,22 @@ public sealed class SsoProfileCredentials : AWSCredentials
 
     private async Task RefreshIfExpiringAsync()
     {
-        DateTimeOffset now = _time.GetUtcNow();
-        if (_oidcFactory is null || _cache.TryRead(CacheKey) is not { } token || token.ExpiresAt - now > RefreshWindow || !token.CanRefreshAt(now))
+        if (_oidcFactory is null || !NeedsRefresh(CurrentToken()))
         {
             return;
         }
 
-        SsoProfile profile = new(ProfileName, _inner.Options?.SessionName, _inner.StartUrl, _inner.Region, _inner.AccountId, _inner.RoleName, []);
+        await _refreshing.WaitAsync();
         try
         {
+            // Another request may have renewed the token while this one waited.
+            DateTimeOffset now = _time.GetUtcNow();
+            if (CurrentToken() is not { } token || !NeedsRefresh(token))
+            {
+                return;
+            }
+
+            SsoProfile profile = new(ProfileName, _inner.Options?.SessionName, _inner.StartUrl, _inner.Region, _inner.AccountId, _inner.RoleName, []);
             using IAmazonSSOOIDC oidc = _oidcFactory(_inner.Region);
             using CancellationTokenSource bound = new(TimeSpan.FromSeconds(30));
             if (await SsoTokenRefresher.TryRefreshAsync(oidc, profile, token, now, bound.Token) is { } refreshed)
@@ -94,6 +107,30 @@ public sealed class SsoProfileCredentials : AWSCredentials
         {
             // IAM Identity Center could not be asked: the checks below and the SDK decide with the token as it is.
         }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private bool NeedsRefresh(CachedSsoToken? token)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        return token is not null && token.ExpiresAt - now <= RefreshWindow && token.CanRefreshAt(now);
+    }
+
+    /// <summary>The cached token, parsed again only when the file's write time has changed since the last read.</summary>
+    private CachedSsoToken? CurrentToken()
+    {
+        DateTime written = File.GetLastWriteTimeUtc(_cache.PathFor(CacheKey));
+        if (_lastRead is { } last && last.Written == written)
+        {
+            return last.Token;
+        }
+
+        CachedSsoToken? token = _cache.TryRead(CacheKey);
+        _lastRead = new TokenSnapshot(written, token);
+        return token;
     }
 
     /// <summary>
@@ -102,7 +139,7 @@ public sealed class SsoProfileCredentials : AWSCredentials
     /// </summary>
     private void EnsureSignedIn()
     {
-        CachedSsoToken? token = _cache.TryRead(CacheKey);
+        CachedSsoToken? token = CurrentToken();
         if (token is null)
         {
             throw new SsoLoginRequiredException(ProfileName, expired: false);
@@ -132,4 +169,6 @@ public sealed class SsoProfileCredentials : AWSCredentials
 
         return false;
     }
+
+    private sealed record TokenSnapshot(DateTime Written, CachedSsoToken? Token);
 }

@@ -109,6 +109,21 @@ public sealed class AwsSessionFactoryTests : IDisposable
     }
 
     [Fact]
+    public async Task ConcurrentRequests_InTheRefreshWindow_RefreshTheTokenOnce()
+    {
+        // Every signed request asks for credentials; parallel S3 ranges and Athena polls must not all spend the
+        // refresh token (IAM Identity Center rotates it: all but one would fail).
+        _home.WriteCliToken(SsoHome.SessionName, SsoHome.StartUrl, "stale-token", DateTimeOffset.UtcNow.AddMinutes(5),
+            Server.ClientId, Server.ClientSecret, Server.RefreshTokenNumber(0), DateTimeOffset.UtcNow.AddDays(30));
+        AwsSession session = Create(new AwsOptions(Profile: "new"));
+
+        ImmutableCredentials[] all = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => session.Credentials.GetCredentialsAsync())));
+
+        Assert.All(all, c => Assert.Equal(Server.RoleAccessKeyId, c.AccessKey));
+        Assert.Equal(1, Server.Count("/token", "refresh_token"));
+    }
+
+    [Fact]
     public async Task SsoProfile_WithATokenGoodForMoreThanFifteenMinutes_IsUsedAsItIs()
     {
         string token = "cli-access-token-" + Guid.NewGuid().ToString("N");
