@@ -18,7 +18,8 @@ public sealed class AthenaQueryEngine : IQueryEngine
     private readonly AthenaQueryEngineOptions _options;
     private readonly TimeProvider _time;
     private readonly PollSchedule _poll;
-    private readonly Lazy<Task<WorkGroupPlan>> _plan;
+    private readonly Lock _planLock = new();
+    private Task<WorkGroupPlan>? _plan;
 
     public AthenaQueryEngine(IAthenaClient athena, S3ResultReader results, AthenaQueryEngineOptions options, TimeProvider time)
         : this(athena, results, options, time, PollSchedule.Default)
@@ -32,17 +33,16 @@ public sealed class AthenaQueryEngine : IQueryEngine
         _options = options;
         _time = time;
         _poll = poll;
-        _plan = new Lazy<Task<WorkGroupPlan>>(LoadPlanAsync);
     }
 
     /// <summary>How results will be handled in this run, for the execution log ("workgroup enforces its output location …").</summary>
     public async Task<string> DescribePlanAsync(CancellationToken cancellationToken) =>
-        (await _plan.Value.WaitAsync(cancellationToken)).Explanation;
+        (await PlanAsync().WaitAsync(cancellationToken)).Explanation;
 
     public async Task<QueryExecutionInfo> ExecuteAsync(QueryRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        WorkGroupPlan plan = await _plan.Value.WaitAsync(cancellationToken);
+        WorkGroupPlan plan = await PlanAsync().WaitAsync(cancellationToken);
         using RetryScope retries = RetryScope.Begin();
         List<string> superseded = [];
         while (true)
@@ -155,6 +155,24 @@ public sealed class AthenaQueryEngine : IQueryEngine
         }
     }
 
+    /// <summary>
+    /// The workgroup is read once per run and shared by every item; a read that failed (its retries used up on a
+    /// passing outage) is not kept, so the next item asks again rather than every item failing with the first error.
+    /// </summary>
+    private Task<WorkGroupPlan> PlanAsync()
+    {
+        lock (_planLock)
+        {
+            if (_plan is null || _plan.IsFaulted || _plan.IsCanceled)
+            {
+                _plan = LoadPlanAsync();
+            }
+
+            return _plan;
+        }
+    }
+
+    // Not bound to one caller's token: the plan is shared, and each caller stops waiting on its own token instead.
     private async Task<WorkGroupPlan> LoadPlanAsync()
     {
         GetWorkGroupResponse response = await _athena.GetWorkGroupAsync(new GetWorkGroupRequest { WorkGroup = _options.WorkGroup }, CancellationToken.None);

@@ -74,6 +74,27 @@ public sealed partial class AthenaQueryEngineTests
     }
 
     [Fact]
+    public async Task AWorkgroupReadThatFailed_IsAskedAgainByTheNextItem_NotKeptForTheRun()
+    {
+        int reads = 0;
+        ScriptedAthenaHandler handler = new((operation, _) => operation switch
+        {
+            "GetWorkGroup" => ++reads == 1
+                ? ScriptedAthenaHandler.Error(System.Net.HttpStatusCode.BadRequest, "InvalidRequestException", "passing outage")
+                : ScriptedAthenaHandler.Ok(WorkGroup()),
+            "StartQueryExecution" => ScriptedAthenaHandler.Ok(new { QueryExecutionId = "q-1" }),
+            _ => ScriptedAthenaHandler.Ok(Execution("q-1", "SUCCEEDED")),
+        });
+        AthenaQueryEngine engine = Engine(handler);
+
+        await Assert.ThrowsAsync<InvalidRequestException>(() => engine.ExecuteAsync(Request, CancellationToken.None));
+        QueryExecutionInfo second = await engine.ExecuteAsync(Request, CancellationToken.None);
+
+        Assert.Equal("SUCCEEDED", second.State);
+        Assert.Equal(2, reads);
+    }
+
+    [Fact]
     public async Task FailedQuery_ThatIsNotRetryable_IsNeverReRun()
     {
         ScriptedAthenaHandler handler = new((operation, _) => operation switch
