@@ -33,9 +33,7 @@ export LOCAL_AWS_DIR="$bench/local-aws"
 export SOXAUTO_LAKE="$bench/lake"
 say() { printf 'bench: %s\n' "$*" >&2; }
 
-if [[ ! -d src/athena-emulator/node_modules/@duckdb ]]; then
-    (cd src/athena-emulator && npm ci --no-audit --no-fund --loglevel=error)
-fi
+./scripts/emulator-deps.sh
 ./scripts/soxauto --version >/dev/null   # builds the Release CLI when stale
 cli="$root/src/SoxAuto.Cli/bin/Release/net10.0/soxauto"
 

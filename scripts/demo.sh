@@ -23,9 +23,7 @@ need python3 "install Python 3"
 need moto_server "moto 5.2.1 (moto_server) is expected on this machine image"
 
 step "install: the emulator's pinned npm packages, and soxauto (Release build)"
-if [[ ! -d src/athena-emulator/node_modules/@duckdb ]] || [[ src/athena-emulator/package-lock.json -nt src/athena-emulator/node_modules ]]; then
-    (cd src/athena-emulator && npm ci --no-audit --no-fund --loglevel=error)
-fi
+./scripts/emulator-deps.sh
 ./scripts/soxauto --version
 
 step "generate the demo lake (deterministic; anomalies planted on purpose, see docs/demo.md)"

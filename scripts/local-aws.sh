@@ -139,10 +139,7 @@ cmd_up() {
   stop_one "athena-emulator" "$EMU_PID_FILE"
   stop_one "moto" "$MOTO_PID_FILE"
 
-  if [[ ! -d "$EMU_DIR/node_modules/@duckdb/node-api" ]]; then
-    info "installing the emulator's dependencies (npm ci in $EMU_DIR)"
-    (cd "$EMU_DIR" && npm ci --no-audit --no-fund --loglevel=error) >&2 || die "npm ci failed in $EMU_DIR"
-  fi
+  "$ROOT/scripts/emulator-deps.sh" || die "the emulator's dependencies could not be installed (see above)"
 
   local lake moto_port emu_port emu_pid moto_pid i status
   lake="$(resolve_lake)"

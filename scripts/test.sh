@@ -16,8 +16,8 @@ need aws "the AWS CLI is expected on this machine image; the emulator's conforma
 
 section() { printf '\n== %s\n' "$*"; }
 
-section "local Athena emulator dependencies (npm ci, pinned by package-lock.json)"
-(cd src/athena-emulator && npm ci --no-audit --no-fund --loglevel=error)
+section "local Athena emulator dependencies (npm ci, pinned by package-lock.json; skipped when already installed from it)"
+./scripts/emulator-deps.sh
 
 section "build (warnings are errors)"
 dotnet build SoxAuto.sln -c Debug --nologo -v quiet
