@@ -11,8 +11,9 @@ namespace SoxAuto.Aws.Storage;
 /// <summary>
 /// The bytes of one S3 object, downloaded by background tasks and read in order. The object is one part (a single
 /// GET) or several byte ranges; each part is fetched into its own small bounded queue of pooled chunks, so the network
-/// works while the caller parses, and at most <see cref="S3ReadOptions.ParallelRanges"/> parts download at once:
-/// memory stays bounded (parts × chunks ahead × chunk size) however large the object. A part whose connection fails
+/// works while the caller parses, and at most <see cref="S3ReadOptions.ParallelRanges"/> parts are in flight — from
+/// their first request until the reader has consumed their last byte: memory stays bounded (parts × chunks ahead ×
+/// chunk size) however large the object. A part whose connection fails
 /// (5xx, SlowDown, a reset, a stall) is retried from the first byte it has not yet delivered; every request is signed
 /// afresh (temporary credentials may expire during a long read) and carries <c>If-Match</c> with the object's ETag, so
 /// the bytes read — and hashed into the evidence — all come from the one object whose ETag is recorded. A part that
@@ -74,7 +75,10 @@ internal sealed class RangedDownloadStream : AsyncReadOnlyStream
             }
             else
             {
+                // Only now, with the part read, may another start: a part that finished downloading still holds its
+                // chunks until read, so releasing at download end would let finished parts pile up in memory.
                 _part = null;
+                _slots.Release();
             }
         }
 
@@ -210,7 +214,6 @@ internal sealed class RangedDownloadStream : AsyncReadOnlyStream
         finally
         {
             first?.Dispose();
-            _slots.Release();
         }
     }
 

@@ -45,6 +45,26 @@ public sealed class RangedDownloadStreamTests
         Assert.Equal(3, s3.Requests.Select(r => r.Url).Distinct().Count());
     }
 
+    [Fact]
+    public async Task PartsDownloadedButNotYetRead_StillCountAsInFlight_SoMemoryStaysBounded()
+    {
+        // Ranges no larger than the chunks a part may queue: each part finishes downloading at once. Were its slot
+        // freed then, every range of the object would be fetched into memory before the reader read a byte.
+        byte[] content = Content(3500);
+        ScriptedS3Object s3 = new(content);
+        using HttpClient http = new(s3);
+        S3ReadOptions small = Options with { RangeBytes = 256, ChunkBytes = 256, ChunksAhead = 2 };
+        await using RangedDownloadStream stream = new(http, _ => Task.FromResult(new Uri("http://s3.test/bucket/result.csv")), s3.Range(0, 255), content.Length, s3.ETag, small);
+
+        await Task.Delay(500);
+        int requestedBeforeReading = s3.Requests.Count;
+        using MemoryStream copy = new();
+        await stream.CopyToAsync(copy);
+
+        Assert.Equal(2, requestedBeforeReading); // three parts in flight: the first response and two more ranges
+        Assert.Equal(content, copy.ToArray());
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.ServiceUnavailable)] // 503 SlowDown
     [InlineData(HttpStatusCode.InternalServerError)]
