@@ -35,6 +35,9 @@ public sealed class AccessProbeContext : IDisposable
 
     public Func<AwsSession, IAmazonSecurityTokenService> StsFactory { get; init; } = StsClientFactory.Create;
 
+    /// <summary>How result files are read: the same reader as extract's, so the probe proves extract's read path.</summary>
+    public Func<AwsSession, IAmazonS3, TimeProvider, Storage.S3ResultReader> ResultReaderFactory { get; init; } = Storage.S3ClientFactory.CreateResultReader;
+
     /// <summary>Set by the credentials probe.</summary>
     public AwsSession? Session { get; set; }
 
@@ -70,6 +73,13 @@ public sealed class AccessProbeContext : IDisposable
         }
 
         return _s3;
+    }
+
+    public Storage.S3ResultReader ResultReader()
+    {
+        Storage.S3ResultReader reader = ResultReaderFactory(RequireSession(), S3(), Time);
+        Own(reader);
+        return reader;
     }
 
     public IAmazonSecurityTokenService Sts()

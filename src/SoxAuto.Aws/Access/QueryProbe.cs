@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Amazon.S3;
-using Amazon.S3.Model;
 using SoxAuto.Aws.Athena;
 using SoxAuto.Aws.Athena.Model;
 using SoxAuto.Aws.Storage;
+using SoxAuto.Core.Execution;
 
 namespace SoxAuto.Aws.Access;
 
@@ -107,7 +106,7 @@ public sealed class QueryProbe : IAccessProbe
 
         return managed
             ? await CheckApiResultAsync(athena, executionId, context.Settings.Workgroup, cancellationToken)
-            : await CheckResultFileAsync(context.S3(), execution, cancellationToken);
+            : await CheckResultFileAsync(context.ResultReader(), execution, cancellationToken);
     }
 
     private static async Task<QueryExecution> WaitAsync(IAthenaClient athena, string executionId, TimeProvider time, CancellationToken cancellationToken)
@@ -148,7 +147,8 @@ public sealed class QueryProbe : IAccessProbe
         $"query {executionId} SUCCEEDED but {where} holds {Quote(actual)}, not {Quote(ExpectedCsv)}",
         "Athena's result format differs from what soxauto reads; report this with the query id");
 
-    private async Task<ProbeResult> CheckResultFileAsync(IAmazonS3 s3, QueryExecution execution, CancellationToken cancellationToken)
+    // Read the way extract reads (presigned ranged GETs through S3ResultReader), so a pass here means extract can read.
+    private async Task<ProbeResult> CheckResultFileAsync(S3ResultReader results, QueryExecution execution, CancellationToken cancellationToken)
     {
         string? location = execution.ResultConfiguration?.OutputLocation;
         if (location is null)
@@ -157,17 +157,17 @@ public sealed class QueryProbe : IAccessProbe
                 "check the workgroup's output location");
         }
 
-        S3Uri uri = S3Uri.Parse(location);
         string text;
         try
         {
-            using GetObjectResponse response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = uri.Bucket, Key = uri.Key }, cancellationToken);
-            using StreamReader reader = new(response.ResponseStream, new UTF8Encoding(false));
+            await using OpenedResult opened = await results.OpenAsync(location, cancellationToken);
+            using StreamReader reader = new(opened.Content, new UTF8Encoding(false));
             text = await reader.ReadToEndAsync(cancellationToken);
         }
-        catch (AmazonS3Exception ex)
+        catch (ResultReadException ex)
         {
-            return ProbeResult.Fail(Name, $"query {execution.QueryExecutionId} SUCCEEDED but its result {location} could not be read ({ex.ErrorCode ?? ex.StatusCode.ToString()})",
+            S3Uri uri = S3Uri.Parse(location);
+            return ProbeResult.Fail(Name, $"query {execution.QueryExecutionId} SUCCEEDED but its result could not be read: {ex.Message}",
                 $"the role needs s3:GetObject on arn:aws:s3:::{uri.Bucket}/{uri.Key}");
         }
 

@@ -24,22 +24,27 @@ public sealed partial class S3ResultReader : IDisposable
     private readonly TimeProvider _time;
 
     public S3ResultReader(IAmazonS3 s3, S3ReadOptions options, TimeProvider time)
+        : this(s3, options, time, new SocketsHttpHandler
+        {
+            // S3 answers a wrong region with a redirect; following it would hide the misconfiguration, so it is an error.
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+
+            // Pooled connections are renewed now and then so a long run follows S3's DNS as it changes.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        })
+    {
+    }
+
+    /// <summary>With the HTTP transport given (tests serve the object from a scripted handler).</summary>
+    internal S3ResultReader(IAmazonS3 s3, S3ReadOptions options, TimeProvider time, HttpMessageHandler transport)
     {
         _s3 = s3;
         _options = options;
         _time = time;
 
-        // S3 answers a wrong region with a redirect; following it would hide the misconfiguration, so it is an error.
-        // Pooled connections are renewed now and then so a long run follows S3's DNS as it changes.
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        // Stalls are caught per request and read (S3ReadOptions.StallTimeout); a whole-request limit would cut large objects.
+        _http = new HttpClient(transport) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public async Task<OpenedResult> OpenAsync(string uri, CancellationToken cancellationToken)
@@ -105,7 +110,7 @@ public sealed partial class S3ResultReader : IDisposable
         Expires = _time.GetUtcNow().UtcDateTime.Add(UrlLifetime),
 
         // The presigner defaults to https; a local endpoint (moto) speaks plain http.
-        Protocol = _s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        Protocol = _s3.Config?.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
     }));
 
     public void Dispose() => _http.Dispose();

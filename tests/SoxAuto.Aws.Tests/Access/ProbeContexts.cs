@@ -14,7 +14,8 @@ namespace SoxAuto.Aws.Tests.Access;
 internal static class ProbeContexts
 {
     public static AccessProbeContext With(Mock<IAthenaClient> athena, Mock<IAmazonS3>? s3 = null, string? outputLocation = "s3://results/soxauto/",
-        IReadOnlyDictionary<string, string>? databaseMapping = null, IReadOnlyList<string>? databases = null, bool runQuery = false) => new()
+        IReadOnlyDictionary<string, string>? databaseMapping = null, IReadOnlyList<string>? databases = null, bool runQuery = false,
+        Func<AwsSession, IAmazonS3, TimeProvider, SoxAuto.Aws.Storage.S3ResultReader>? resultReader = null) => new()
         {
             CreateSession = () => throw new InvalidOperationException("the session is given"),
             Settings = RunSettings.Resolve(new CatalogSettings
@@ -28,6 +29,7 @@ internal static class ProbeContexts
             Time = TimeProvider.System,
             AthenaFactory = _ => athena.Object,
             S3Factory = _ => (s3 ?? new Mock<IAmazonS3>(MockBehavior.Strict)).Object,
+            ResultReaderFactory = resultReader ?? SoxAuto.Aws.Storage.S3ClientFactory.CreateResultReader,
             Session = new AwsSession(new BasicAWSCredentials("AKIAUNITTEST", "unit-test-secret"), "test", RegionEndpoint.EUWest1,
             new AwsEndpointResolver(null, _ => null), null),
         };

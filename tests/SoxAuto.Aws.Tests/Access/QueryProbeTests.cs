@@ -5,6 +5,8 @@ using Moq;
 using SoxAuto.Aws.Access;
 using SoxAuto.Aws.Athena;
 using SoxAuto.Aws.Athena.Model;
+using SoxAuto.Aws.Storage;
+using SoxAuto.Aws.Tests.Storage;
 
 namespace SoxAuto.Aws.Tests.Access;
 
@@ -16,8 +18,7 @@ public sealed partial class QueryProbeTests
     public async Task Select1_IsStartedWithAFreshToken_PolledToSucceeded_AndItsResultFileMatches()
     {
         Mock<IAthenaClient> athena = Athena(QueryExecutionStates.Queued, QueryExecutionStates.Running, QueryExecutionStates.Succeeded);
-        Mock<IAmazonS3> s3 = ResultFile(QueryProbe.ExpectedCsv);
-        using AccessProbeContext context = Context(athena, s3);
+        using AccessProbeContext context = Context(athena, ResultFile(QueryProbe.ExpectedCsv));
 
         ProbeResult result = await new QueryProbe().RunAsync(context, CancellationToken.None);
 
@@ -38,6 +39,20 @@ public sealed partial class QueryProbeTests
 
         Assert.Equal(ProbeStatus.Fail, result.Status);
         Assert.Contains("\"_col0\\n1\\n\"", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AResultFileTheRoleCannotRead_FailsNamingThePermission()
+    {
+        ResultStore results = ResultFile(QueryProbe.ExpectedCsv);
+        results.Http.Faults[0] = (_, _) => ScriptedS3Object.Status(System.Net.HttpStatusCode.Forbidden);
+        using AccessProbeContext context = Context(Athena(QueryExecutionStates.Succeeded), results);
+
+        ProbeResult result = await new QueryProbe().RunAsync(context, CancellationToken.None);
+
+        Assert.Equal(ProbeStatus.Fail, result.Status);
+        Assert.Contains("could not be read: cannot read the query result s3://results/soxauto/q-1.csv: HTTP 403", result.Detail, StringComparison.Ordinal);
+        Assert.Equal("the role needs s3:GetObject on arn:aws:s3:::results/soxauto/q-1.csv", result.Fix);
     }
 
     [Fact]
@@ -98,9 +113,14 @@ public sealed partial class QueryProbeTests
         Assert.Contains("--query", result.Detail, StringComparison.Ordinal);
     }
 
-    private static AccessProbeContext Context(Mock<IAthenaClient> athena, Mock<IAmazonS3> s3)
+    private static AccessProbeContext Context(Mock<IAthenaClient> athena, Mock<IAmazonS3> s3) => Prepared(ProbeContexts.With(athena, s3, runQuery: true));
+
+    private static AccessProbeContext Context(Mock<IAthenaClient> athena, ResultStore results) =>
+        Prepared(ProbeContexts.With(athena, results.S3, runQuery: true,
+            resultReader: (_, s3, time) => new S3ResultReader(s3, S3ReadOptions.ForLocalEndpoint, time, results.Http)));
+
+    private static AccessProbeContext Prepared(AccessProbeContext context)
     {
-        AccessProbeContext context = ProbeContexts.With(athena, s3, runQuery: true);
         context.WorkGroup = new WorkGroup { Name = "sox", State = "ENABLED" };
         context.OutputLocation = "s3://results/soxauto/";
         return context;
@@ -129,12 +149,16 @@ public sealed partial class QueryProbeTests
         return athena;
     }
 
-    private static Mock<IAmazonS3> ResultFile(string content)
+    /// <summary>The result object, read the way extract reads it: presigned by the S3 client, fetched over HTTP.</summary>
+    private static ResultStore ResultFile(string content)
     {
         Mock<IAmazonS3> s3 = new(MockBehavior.Strict);
         s3.Setup(s => s.Dispose());
-        s3.Setup(s => s.GetObjectAsync(It.Is<GetObjectRequest>(r => r.BucketName == "results" && r.Key == "soxauto/q-1.csv"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new GetObjectResponse { ResponseStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) });
-        return s3;
+        s3.Setup(s => s.Config).Returns(new AmazonS3Config { ServiceURL = "http://s3.test" });
+        s3.Setup(s => s.GetPreSignedURLAsync(It.Is<GetPreSignedUrlRequest>(r => r.BucketName == "results" && r.Key == "soxauto/q-1.csv")))
+            .ReturnsAsync("http://s3.test/results/soxauto/q-1.csv?X-Amz-Signature=test");
+        return new ResultStore(s3, new ScriptedS3Object(Encoding.UTF8.GetBytes(content)));
     }
+
+    private sealed record ResultStore(Mock<IAmazonS3> S3, ScriptedS3Object Http);
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 namespace SoxAuto.Aws.Tests.Storage;
 
 /// <summary>
-/// An S3 object behind the HTTP transport: answers ranged GETs with 206 and the object's ETag, records every request,
+/// An S3 object behind the HTTP transport: answers GETs with 200, ranged ones with 206, with the object's ETag; records every request,
 /// and lets a test replace any answer (by request number) with a fault: a status, a body that breaks or stalls.
 /// </summary>
 internal sealed class ScriptedS3Object(byte[] content, string etag = "\"0123abcd\"") : HttpMessageHandler
@@ -22,6 +22,14 @@ internal sealed class ScriptedS3Object(byte[] content, string etag = "\"0123abcd
     {
         HttpResponseMessage response = new(HttpStatusCode.PartialContent) { Content = new ByteArrayContent(content, (int)from, (int)(to - from + 1)) };
         response.Content.Headers.ContentRange = new ContentRangeHeaderValue(from, to, content.Length);
+        response.Headers.ETag = ETag;
+        return response;
+    }
+
+    /// <summary>The answer to a GET without Range: 200 and the whole object.</summary>
+    public HttpResponseMessage Whole()
+    {
+        HttpResponseMessage response = new(HttpStatusCode.OK) { Content = new ByteArrayContent(content) };
         response.Headers.ETag = ETag;
         return response;
     }
@@ -47,7 +55,8 @@ internal sealed class ScriptedS3Object(byte[] content, string etag = "\"0123abcd
         RangeItemHeaderValue? range = request.Headers.Range?.Ranges.Single();
         long from = range?.From ?? 0;
         long to = range?.To ?? content.Length - 1;
-        return Task.FromResult(Faults.TryGetValue(number, out Func<long, long, HttpResponseMessage>? fault) ? fault(from, to) : Range(from, to));
+        return Task.FromResult(Faults.TryGetValue(number, out Func<long, long, HttpResponseMessage>? fault) ? fault(from, to)
+            : range is null ? Whole() : Range(from, to));
     }
 
     private HttpResponseMessage WithBody(long from, long to, Stream body)
