@@ -75,7 +75,6 @@ public sealed class OutputLocationProbe : IAccessProbe
             return failure;
         }
 
-        string? leftBehind = null;
         try
         {
             string? readBack = null;
@@ -94,27 +93,22 @@ public sealed class OutputLocationProbe : IAccessProbe
         }
         finally
         {
-            // Clean up even after Ctrl+C or a timeout, but briefly. Extract never deletes (Athena writes, soxauto reads),
-            // so a role without s3:DeleteObject is not a failure: the object left behind is named instead.
+            // Clean up even after Ctrl+C or a timeout, but briefly: a probe object must not be left behind silently.
             using CancellationTokenSource cleanup = new(TimeSpan.FromSeconds(10));
-            ProbeResult? notDeleted = null;
-            try
-            {
-                notDeleted = await StepAsync(() => s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = uri.Bucket, Key = key }, cleanup.Token),
-                    ex => ProbeResult.Fail(Name, ex.ErrorCode ?? ex.StatusCode.ToString(), string.Empty));
-            }
-            catch (OperationCanceledException)
-            {
-                notDeleted = ProbeResult.Fail(Name, "no answer within 10 s", string.Empty);
-            }
+            failure = await StepAsync(() => s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = uri.Bucket, Key = key }, cleanup.Token),
+                ex => Denied(where, ex, "s3:DeleteObject", $"arn:aws:s3:::{uri.Bucket}/{prefix}*") with
+                {
+                    Detail = $"{where}: the probe object s3://{uri.Bucket}/{key} could not be deleted ({ex.ErrorCode ?? ex.StatusCode.ToString()})",
+                });
+        }
 
-            leftBehind = notDeleted is null ? null
-                : $"; the probe object s3://{uri.Bucket}/{key} could not be deleted ({notDeleted.Detail}) — extract does not need s3:DeleteObject: delete it by hand or let a lifecycle rule expire it";
+        if (failure is not null)
+        {
+            return failure;
         }
 
         context.OutputLocation = location;
-        return ProbeResult.Pass(Name, $"s3://{uri.Bucket}/{prefix} (from {origin}): bucket exists; probe object written, read back" +
-            (leftBehind ?? " and deleted"));
+        return ProbeResult.Pass(Name, $"s3://{uri.Bucket}/{prefix} (from {origin}): bucket exists; probe object written, read back and deleted");
     }
 
     private static (string? Location, string Origin) Choose(AccessProbeContext context, WorkGroupConfiguration? configuration)

@@ -44,24 +44,6 @@ public sealed class OutputLocationProbeTests
     }
 
     [Fact]
-    public async Task ARoleWithoutDeleteObject_Passes_NamingTheObjectLeftBehind()
-    {
-        // extract never deletes anything in S3, so least-privilege roles lack s3:DeleteObject: not an access failure.
-        Mock<IAmazonS3> s3 = WorkingBucket(out List<PutObjectRequest> puts);
-        s3.Setup(s => s.DeleteObjectAsync(It.IsAny<DeleteObjectRequest>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AmazonS3Exception("Access Denied") { ErrorCode = "AccessDenied", StatusCode = HttpStatusCode.Forbidden });
-        using AccessProbeContext context = ProbeContexts.With(new Mock<IAthenaClient>(MockBehavior.Strict), s3);
-        context.WorkGroup = WorkGroup(enforce: false, location: null);
-
-        ProbeResult result = await new OutputLocationProbe().RunAsync(context, CancellationToken.None);
-
-        Assert.Equal(ProbeStatus.Pass, result.Status);
-        Assert.Equal($"s3://results/soxauto/ (from settings.yaml): bucket exists; probe object written, read back; the probe object s3://results/{Assert.Single(puts).Key} " +
-            "could not be deleted (AccessDenied) — extract does not need s3:DeleteObject: delete it by hand or let a lifecycle rule expire it", result.Detail);
-        Assert.Equal("s3://results/soxauto/", context.OutputLocation);
-    }
-
-    [Fact]
     public async Task NoLocationAnywhere_FailsSayingWhereToSetOne()
     {
         using AccessProbeContext context = ProbeContexts.With(new Mock<IAthenaClient>(MockBehavior.Strict), outputLocation: null);
