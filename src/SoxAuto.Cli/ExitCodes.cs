@@ -23,10 +23,4 @@ internal static class ExitCodes
 
     /// <summary>Cancelled by Ctrl+C or SIGTERM; running queries were stopped and no partial output was left.</summary>
     public const int Cancelled = 130;
-
-    /// <summary>
-    /// Not an exit code of soxauto: what System.CommandLine returns when work is still running 15 s after SIGTERM. It is
-    /// reported as <see cref="Cancelled"/>, so scripts see one code for "stopped on request".
-    /// </summary>
-    internal const int TerminatedBeforeCleanUp = 143;
 }

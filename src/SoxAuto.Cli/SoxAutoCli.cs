@@ -33,23 +33,25 @@ internal static class SoxAutoCli
             Output = environment.Output,
             Error = environment.Error,
             EnableDefaultExceptionHandler = false,
-            ProcessTerminationTimeout = ShutdownGrace,
+
+            // Signals are ours (TerminationSignals), so that a cancellation is known to come from the user.
+            ProcessTerminationTimeout = null,
         };
 
-        using TerminationSignals signals = new();
+        using TerminationSignals signals = new(cancellationToken);
         try
         {
-            int exitCode = await parseResult.InvokeAsync(configuration, cancellationToken);
-            if (exitCode == ExitCodes.TerminatedBeforeCleanUp)
+            Task<int> run = parseResult.InvokeAsync(configuration, signals.Token);
+            if (await Task.WhenAny(run, signals.GraceExpiredAsync(ShutdownGrace)) != run)
             {
-                // System.CommandLine gave up waiting after SIGTERM: still a cancellation, with less cleaned up.
+                // Still cleaning up long after the signal: stop waiting (the process ends with this exit code).
                 await environment.Error.WriteLineAsync($"soxauto: cancelled; clean-up did not finish within {ShutdownGrace.TotalSeconds:0} s (check the workgroup for queries still running).");
                 return ExitCodes.Cancelled;
             }
 
-            return exitCode;
+            return await run;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || signals.Received)
+        catch (OperationCanceledException) when (signals.StopRequested)
         {
             await environment.Error.WriteLineAsync("soxauto: cancelled.");
             return ExitCodes.Cancelled;

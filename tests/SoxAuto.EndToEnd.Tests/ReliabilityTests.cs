@@ -106,8 +106,10 @@ public sealed class ReliabilityTests(FaultFixture local) : IClassFixture<FaultFi
         apiSummary.Dispose();
     }
 
-    [Fact]
-    public async Task CtrlC_StopsEveryRunningQuery_LeavesNoPartialPackage_AndExits130()
+    [Theory]
+    [InlineData("-INT")] // Ctrl+C
+    [InlineData("-TERM")] // a scheduler or container stopping the job
+    public async Task CtrlC_StopsEveryRunningQuery_LeavesNoPartialPackage_AndExits130(string signal)
     {
         await local.SetFaultsAsync(new { queryDelayMs = 60_000 });
         using TempDirectory output = new();
@@ -118,12 +120,12 @@ public sealed class ReliabilityTests(FaultFixture local) : IClassFixture<FaultFi
             "the .NET SDK is expected on this machine", variables);
 
         int running = await WaitForRunningQueriesAsync(minimum: 3);
-        using (Process kill = Process.Start("kill", ["-INT", soxauto.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (Process kill = Process.Start("kill", [signal, soxauto.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
 
-        Assert.True(soxauto.WaitForExit(TimeSpan.FromSeconds(60), out int exit), "soxauto did not stop within 60 s of Ctrl+C");
+        Assert.True(soxauto.WaitForExit(TimeSpan.FromSeconds(60), out int exit), $"soxauto did not stop within 60 s of kill {signal}");
         Assert.True(exit == ExitCodes.Cancelled, $"exit {exit}\n{soxauto.Log}");
         using JsonDocument state = await local.StateAsync();
         Assert.True(state.RootElement.GetProperty("stopQueryExecutionCalls").GetInt32() >= running, state.RootElement.ToString());
