@@ -45,7 +45,7 @@ public static class PackageVerifier
             checks.Add(VerificationCheck.Pass("zip_entry_names", "every entry name is flat, safe and unique"));
             IReadOnlyList<string> deviations = ZipLayout.Deviations(zip);
             checks.Add(deviations.Count == 0
-                ? VerificationCheck.Pass("zip_layout", "deterministic layout: name order, fixed timestamps, no extra fields, nothing unlisted")
+                ? VerificationCheck.Pass("zip_layout", "deterministic layout: directory in name order, data file first, fixed timestamps, no extra fields, nothing unlisted")
                 : VerificationCheck.Fail("zip_layout", string.Join("; ", deviations.Take(5)) + (deviations.Count > 5 ? $"; and {deviations.Count - 5} more" : string.Empty)));
             await new PackageContentVerifier(file, zip, limits, checks).RunAsync(cancellationToken);
         }
